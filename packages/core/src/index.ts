@@ -1,0 +1,117 @@
+// The public surface of @resonet/core: explicit named exports only.
+export { type Activity, ActivitySchema, activitiesOfOutput } from './activity';
+export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
+export {
+  type Centre,
+  CentreSchema,
+  centreRegion,
+  type FocalPoint,
+  FocalPointSchema,
+  type HostKind,
+  HostKindSchema,
+  type Participation,
+  ParticipationSchema,
+} from './centre';
+export {
+  CountryCodeSchema,
+  countryName,
+  isCountryCode,
+  localizeCountry,
+  M49_REGIONS,
+  type Region,
+  regionOfCountry,
+} from './countries';
+export { type CountFact, CountFactSchema, countOf } from './counts';
+export { type Coverage, type CentreTarget, CentreTargetSchema, coverage } from './coverage';
+export { type Id, IdSchema } from './id';
+export {
+  type KeyPlayer,
+  KeyPlayerSchema,
+  type Responsibility,
+  type ResponsibilityMatch,
+  ResponsibilitySchema,
+  responsibilitiesOf,
+  whoIsResponsibleFor,
+} from './keyPlayer';
+export { foldedWords, foldText, keywordScore, keywords } from './matching';
+export { formatMoney, type Money, MoneySchema } from './money';
+export {
+  type Contact,
+  ContactSchema,
+  type Network,
+  NetworkSchema,
+  type Objective,
+  ObjectiveSchema,
+  parseNetwork,
+} from './network';
+export { type Organisation, type OrganisationKind, OrganisationKindSchema, OrganisationSchema } from './organisation';
+export {
+  type Evidence,
+  EvidenceSchema,
+  type Indicator,
+  type IndicatorProgress,
+  IndicatorSchema,
+  type IndicatorTarget,
+  IndicatorTargetSchema,
+  type Output,
+  type OutputProgress,
+  OutputSchema,
+  outputProgress,
+} from './output';
+export {
+  type DateInput,
+  type DatePrecision,
+  DatePrecisionSchema,
+  IsoDateSchema,
+  type Period,
+  type PeriodProgress,
+  PeriodSchema,
+  periodContains,
+  periodLength,
+  periodProgress,
+  toDay,
+} from './period';
+export {
+  type Phase,
+  type PhaseAtDate,
+  type PhaseResources,
+  PhaseResourcesSchema,
+  PhaseSchema,
+  phaseAt,
+  phasePeriod,
+  phaseProgress,
+} from './phase';
+export {
+  type GoodPracticeDocument,
+  GoodPracticeDocumentSchema,
+  type PriorityTopic,
+  PriorityTopicSchema,
+  type Tool,
+  ToolSchema,
+  type TrainingPackage,
+  TrainingPackageSchema,
+} from './products';
+export { checkReferences } from './references';
+export { formatPath, type Issue, type ParseOptions, parseWith, type Result } from './result';
+export { type FunctionalRole, FunctionalRoleSchema, rolesOfCentre } from './role';
+export { jsonSchema, PUBLISHED_SCHEMAS } from './schemas';
+export { formatSourceRef, type SourceRef, SourceRefSchema, SourcesSchema } from './sources';
+export { type NamedItem, NamedItemSchema, type Statement, StatementSchema } from './statement';
+export {
+  type TechnologyTransfer,
+  TechnologyTransferSchema,
+  type TechnologyTransferStep,
+  TechnologyTransferStepSchema,
+} from './technologyTransfer';
+export {
+  type LocalizedText,
+  LocalizedTextSchema,
+  localeChain,
+  localize,
+  localizeWithLocale,
+  missingLocales,
+  negotiateLocale,
+  SUPPORTED_LOCALES,
+  type SupportedLocale,
+} from './text';
+export { type TimelineEntry, type TimelineEvent, TimelineEventSchema, timeline } from './timeline';

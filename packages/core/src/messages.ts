@@ -1,0 +1,56 @@
+type Message = { en: string; vi: string };
+
+/**
+ * Messages core writes about bad data, in English and Vietnamese. Schemas carry the English
+ * text; `parseWith` swaps in the requested language, so people reading zod's output directly
+ * still get a readable sentence.
+ */
+export const MESSAGES = {
+  kebabId: { en: 'Use a kebab-case id such as "phase-1"', vi: 'Dùng mã dạng kebab-case, ví dụ "phase-1"' },
+  englishRequired: {
+    en: 'English text is required and must not be empty',
+    vi: 'Bắt buộc có văn bản tiếng Anh (en) và không được để trống',
+  },
+  citeSource: { en: 'Cite at least one source', vi: 'Cần trích dẫn ít nhất một nguồn' },
+  nameDocument: { en: 'Name the source document', vi: 'Cần ghi tên tài liệu nguồn' },
+  nameSection: {
+    en: 'Name the section of the source document',
+    vi: 'Cần ghi mục của tài liệu nguồn',
+  },
+  isoDate: {
+    en: 'Use a calendar date in the form YYYY-MM-DD, such as 2005-08-01',
+    vi: 'Dùng ngày theo dạng YYYY-MM-DD, ví dụ 2005-08-01',
+  },
+  periodOrder: {
+    en: 'The period ends before it starts',
+    vi: 'Khoảng thời gian kết thúc trước khi bắt đầu',
+  },
+  decimalAmount: {
+    en: 'Write the amount as an exact decimal string such as "1608000" or "12.50"',
+    vi: 'Ghi số tiền dạng chuỗi thập phân chính xác, ví dụ "1608000" hoặc "12.50"',
+  },
+  currencyCode: {
+    en: 'Use a three-letter ISO 4217 currency code such as "USD"',
+    vi: 'Dùng mã tiền tệ ISO 4217 gồm ba chữ cái, ví dụ "USD"',
+  },
+  countryCode: {
+    en: 'Use a known ISO 3166-1 alpha-2 country code such as "VN"',
+    vi: 'Dùng mã quốc gia ISO 3166-1 alpha-2 hợp lệ, ví dụ "VN"',
+  },
+  noPersonalData: {
+    en: 'A focal point is recorded as a role only: leave out names, e-mail addresses and phone numbers',
+    vi: 'Đầu mối chỉ được ghi dưới dạng vai trò: không ghi tên, địa chỉ thư điện tử hay số điện thoại',
+  },
+} as const satisfies Record<string, Message>;
+
+const byEnglish = new Map<string, Message>(
+  Object.values(MESSAGES).map((text) => [text.en, text]),
+);
+
+/** Translates one of core's own English messages; other text is returned as it is. */
+export function translateMessage(message: string, locale: string): string {
+  const text = byEnglish.get(message);
+  if (!text) return message;
+  // The catalogue is English and Vietnamese only; text.ts is not imported to keep modules acyclic.
+  return locale.trim().toLowerCase().startsWith('vi') ? text.vi : text.en;
+}

@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import vi from 'zod/v4/locales/vi.js';
+import { translateMessage } from './messages';
+import { localeChain } from './text';
+
+/**
+ * One problem found in untrusted data: where (`phases[1].plans[0].start`) and what, written
+ * for the person who supplied the data.
+ *
+ * @example
+ * ```ts
+ * const issue: Issue = { path: 'centres[0].country', message: 'Unknown country code "XX"' };
+ * ```
+ */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The outcome of an operation that can fail on bad input: a value, or errors as data.
+ *
+ * @example
+ * ```ts
+ * const r: Result<number> = { ok: false, error: [{ path: '', message: 'Expected a number' }] };
+ * if (!r.ok) console.log(r.error[0]?.message);
+ * ```
+ */
+export type Result<T, E = Issue[]> = { ok: true; value: T } | { ok: false; error: E };
+
+/**
+ * Options for the `parse…` functions.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { locale: 'vi' };
+ * ```
+ */
+export interface ParseOptions {
+  /** Language of the messages (`en` default, `vi` supported). */
+  locale?: string;
+}
+
+/**
+ * Formats a path as people read it: `phases[1].plans[0].start`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['phases', 1, 'plans', 0, 'start']); // 'phases[1].plans[0].start'
+ * ```
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+const viErrors = vi().localeError;
+
+function isVietnamese(locale: string | undefined): boolean {
+  return locale !== undefined && localeChain(locale).includes('vi');
+}
+
+/**
+ * Validates untrusted data against a schema and returns errors as data, never throwing,
+ * with messages in the requested language.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * parseWith(z.object({ n: z.number() }), { n: 'x' });
+ * // { ok: false, error: [{ path: 'n', message: 'Invalid input: expected number, received string' }] }
+ * ```
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: ParseOptions = {},
+): Result<z.output<S>> {
+  const result = isVietnamese(options.locale)
+    ? schema.safeParse(input, { error: viErrors })
+    : schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    error: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: options.locale ? translateMessage(issue.message, options.locale) : issue.message,
+    })),
+  };
+}

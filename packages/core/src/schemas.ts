@@ -1,0 +1,58 @@
+import * as z from 'zod';
+import { ActivitySchema } from './activity';
+import { CentreSchema } from './centre';
+import { KeyPlayerSchema } from './keyPlayer';
+import { NetworkSchema } from './network';
+import { EvidenceSchema, OutputSchema } from './output';
+import { PhaseSchema } from './phase';
+import { GoodPracticeDocumentSchema, PriorityTopicSchema } from './products';
+import { FunctionalRoleSchema } from './role';
+import { SourceRefSchema } from './sources';
+import { LocalizedTextSchema } from './text';
+
+/**
+ * The top-level schemas published as JSON Schema files (`@resonet/core/schemas/<name>.json`)
+ * for partners who do not use TypeScript.
+ *
+ * @example
+ * ```ts
+ * Object.keys(PUBLISHED_SCHEMAS); // ['network', 'centre', 'key-player', …]
+ * ```
+ */
+export const PUBLISHED_SCHEMAS = {
+  network: NetworkSchema,
+  centre: CentreSchema,
+  'key-player': KeyPlayerSchema,
+  'functional-role': FunctionalRoleSchema,
+  phase: PhaseSchema,
+  output: OutputSchema,
+  activity: ActivitySchema,
+  evidence: EvidenceSchema,
+  'priority-topic': PriorityTopicSchema,
+  'good-practice-document': GoodPracticeDocumentSchema,
+  'localized-text': LocalizedTextSchema,
+  'source-ref': SourceRefSchema,
+} as const;
+
+/**
+ * JSON Schema (draft 2020-12) for one published schema, describing the data as it is
+ * written in files (the input side).
+ *
+ * @example
+ * ```ts
+ * jsonSchema('centre').title; // 'Centre'
+ * ```
+ */
+export function jsonSchema(name: keyof typeof PUBLISHED_SCHEMAS): Record<string, unknown> {
+  const schema = z.toJSONSchema(PUBLISHED_SCHEMAS[name], {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  const title = name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
+  return {
+    $id: `https://resonet.dev/schemas/${name}.json`,
+    title,
+    ...schema,
+  };
+}
