@@ -65,7 +65,8 @@ export const FocalPointSchema = z
   .strictObject(
     { role: LocalizedTextSchema },
     {
-      error: (issue) => (issue.code === 'unrecognized_keys' ? MESSAGES.noPersonalData.en : undefined),
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? MESSAGES.noPersonalData.en : undefined,
     },
   )
   .meta({ id: 'FocalPoint' });
@@ -99,7 +100,10 @@ export const CentreSchema = z
     id: IdSchema,
     name: LocalizedTextSchema,
     country: CountryCodeSchema,
-    region: z.string().regex(/^\d{3}$/).optional(),
+    region: z
+      .string()
+      .regex(/^\d{3}$/)
+      .optional(),
     hostKind: HostKindSchema,
     participation: ParticipationSchema,
     focalPoint: FocalPointSchema.optional(),

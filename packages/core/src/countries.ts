@@ -111,8 +111,7 @@ export function regionOfCountry(country: string): Region | undefined {
  * ```
  */
 export function countryName(country: string): LocalizedText | undefined {
-  const first = (value: string | string[] | undefined) =>
-    Array.isArray(value) ? value[0] : value;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const en = first((enNames.countries as Record<string, string | string[]>)[country]);
   if (!en) return undefined;
   const vi = first((viNames.countries as Record<string, string | string[]>)[country]);

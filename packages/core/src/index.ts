@@ -1,4 +1,10 @@
-// The public surface of @resonet/core: explicit named exports only.
+/**
+ * The domain model of resonet: zod schemas, inferred types and pure functions for networks of
+ * drug-treatment and technology-transfer resource centres.
+ *
+ * @packageDocumentation
+ * @module @resonet/core
+ */
 export { type Activity, ActivitySchema, activitiesOfOutput } from './activity';
 export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
 export {
@@ -22,7 +28,7 @@ export {
   regionOfCountry,
 } from './countries';
 export { type CountFact, CountFactSchema, countOf } from './counts';
-export { type Coverage, type CentreTarget, CentreTargetSchema, coverage } from './coverage';
+export { type CentreTarget, CentreTargetSchema, type Coverage, coverage } from './coverage';
 export { type Id, IdSchema } from './id';
 export {
   type KeyPlayer,
@@ -44,7 +50,12 @@ export {
   ObjectiveSchema,
   parseNetwork,
 } from './network';
-export { type Organisation, type OrganisationKind, OrganisationKindSchema, OrganisationSchema } from './organisation';
+export {
+  type Organisation,
+  type OrganisationKind,
+  OrganisationKindSchema,
+  OrganisationSchema,
+} from './organisation';
 export {
   type Evidence,
   EvidenceSchema,

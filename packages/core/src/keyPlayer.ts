@@ -126,7 +126,11 @@ export function whoIsResponsibleFor(
     for (const responsibility of player.responsibilities) {
       const score =
         typeof query === 'string'
-          ? Math.max(...Object.values(responsibility.text).map((text) => keywordScore(query, text)))
+          ? Math.max(
+              ...Object.values(responsibility.text).map((text) =>
+                text ? keywordScore(query, text) : 0,
+              ),
+            )
           : responsibility.activityIds.includes(query.activityId)
             ? 1
             : 0;

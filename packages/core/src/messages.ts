@@ -6,7 +6,10 @@ type Message = { en: string; vi: string };
  * still get a readable sentence.
  */
 export const MESSAGES = {
-  kebabId: { en: 'Use a kebab-case id such as "phase-1"', vi: 'Dùng mã dạng kebab-case, ví dụ "phase-1"' },
+  kebabId: {
+    en: 'Use a kebab-case id such as "phase-1"',
+    vi: 'Dùng mã dạng kebab-case, ví dụ "phase-1"',
+  },
   englishRequired: {
     en: 'English text is required and must not be empty',
     vi: 'Bắt buộc có văn bản tiếng Anh (en) và không được để trống',
@@ -43,9 +46,7 @@ export const MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
-const byEnglish = new Map<string, Message>(
-  Object.values(MESSAGES).map((text) => [text.en, text]),
-);
+const byEnglish = new Map<string, Message>(Object.values(MESSAGES).map((text) => [text.en, text]));
 
 /** Translates one of core's own English messages; other text is returned as it is. */
 export function translateMessage(message: string, locale: string): string {

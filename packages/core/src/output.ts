@@ -204,7 +204,9 @@ export function outputProgress(
     return { indicator, evidence: latest, progress, met: progress >= 1 };
   });
   const progress =
-    indicators.length === 0 ? 0 : indicators.reduce((sum, i) => sum + i.progress, 0) / indicators.length;
+    indicators.length === 0
+      ? 0
+      : indicators.reduce((sum, i) => sum + i.progress, 0) / indicators.length;
   const anyEvidence = indicators.some((i) => i.evidence !== undefined);
   const status = !anyEvidence
     ? 'no-evidence'

@@ -28,10 +28,7 @@ import { LocalizedTextSchema } from './text';
  */
 export const PhaseResourcesSchema = z
   .object({
-    budget: z
-      .object({ amount: MoneySchema, sources: SourcesSchema })
-      .strict()
-      .optional(),
+    budget: z.object({ amount: MoneySchema, sources: SourcesSchema }).strict().optional(),
     duration: z
       .object({
         months: z.number().int().positive(),
@@ -42,7 +39,11 @@ export const PhaseResourcesSchema = z
       .strict()
       .optional(),
     grants: z
-      .object({ count: z.number().int().nonnegative(), text: LocalizedTextSchema, sources: SourcesSchema })
+      .object({
+        count: z.number().int().nonnegative(),
+        text: LocalizedTextSchema,
+        sources: SourcesSchema,
+      })
       .strict()
       .optional(),
     staff: z.array(StatementSchema),

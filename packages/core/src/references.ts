@@ -1,6 +1,6 @@
 import { centreRegion } from './centre';
-import type { Issue } from './result';
 import type { Network } from './network';
+import type { Issue } from './result';
 
 type Template = { en: string; vi: string };
 
@@ -127,7 +127,12 @@ export function checkReferences(network: Network, locale = 'en'): Issue[] {
     const output = network.outputs.find((o) => o.id === item.outputId);
     if (output) {
       const indicators = new Set(output.indicators.map((indicator) => indicator.id));
-      refer(indicators, `outputs.${output.id}.indicators`, item.indicatorId, `evidence[${i}].indicatorId`);
+      refer(
+        indicators,
+        `outputs.${output.id}.indicators`,
+        item.indicatorId,
+        `evidence[${i}].indicatorId`,
+      );
     }
   });
   network.centres.forEach((centre, i) => {

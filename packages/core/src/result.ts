@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import vi from 'zod/v4/locales/vi.js';
 import { translateMessage } from './messages';
 import { localeChain } from './text';
 
@@ -58,7 +57,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const viErrors = vi().localeError;
+const viErrors = z.locales.vi().localeError;
 
 function isVietnamese(locale: string | undefined): boolean {
   return locale !== undefined && localeChain(locale).includes('vi');

@@ -2,6 +2,20 @@ import * as z from 'zod';
 import { MESSAGES } from './messages';
 
 /**
+ * Text keyed by language tag: `en` required, `vi` and other BCP 47 tags optional.
+ *
+ * @example
+ * ```ts
+ * const title: LocalizedText = { en: 'Educational role', vi: 'Vai trò giáo dục' };
+ * ```
+ */
+export interface LocalizedText {
+  en: string;
+  vi?: string;
+  [tag: string]: string | undefined;
+}
+
+/**
  * Text shown to people, in several languages. English is required; Vietnamese and other
  * languages (keyed by BCP 47 tag such as `vi` or `vi-VN`) are optional in the type.
  * Shipped fixtures must carry `vi` too (checked by the fixtures' tests).
@@ -11,23 +25,15 @@ import { MESSAGES } from './messages';
  * LocalizedTextSchema.parse({ en: 'Training', vi: 'Đào tạo' });
  * ```
  */
-export const LocalizedTextSchema = z
+// Annotated because zod's inferred type for a catch-all next to an optional key is an index
+// signature TypeScript rejects in consumers' declaration files.
+export const LocalizedTextSchema: z.ZodType<LocalizedText> = z
   .object({
     en: z.string().trim().min(1, MESSAGES.englishRequired.en),
     vi: z.string().trim().min(1).optional(),
   })
   .catchall(z.string().trim().min(1))
   .meta({ id: 'LocalizedText', description: 'Text keyed by BCP 47 language tag; `en` required.' });
-
-/**
- * Text keyed by language tag, inferred from {@link LocalizedTextSchema}.
- *
- * @example
- * ```ts
- * const title: LocalizedText = { en: 'Educational role', vi: 'Vai trò giáo dục' };
- * ```
- */
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /**
  * The languages resonet ships complete text for, in order of preference when nothing else

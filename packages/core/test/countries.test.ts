@@ -11,7 +11,13 @@ import {
 
 describe('countries and M49 regions', () => {
   it('has the five M49 regions in English and Vietnamese', () => {
-    expect(M49_REGIONS.map((r) => r.name.en)).toEqual(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania']);
+    expect(M49_REGIONS.map((r) => r.name.en)).toEqual([
+      'Africa',
+      'Americas',
+      'Asia',
+      'Europe',
+      'Oceania',
+    ]);
     expect(M49_REGIONS.every((r) => r.name.vi)).toBe(true);
   });
 

@@ -22,10 +22,17 @@ describe('keywords and keywordScore', () => {
       'resource',
       'centres',
     ]);
-    expect(keywords('Ai là người xác định các trung tâm?')).toEqual(['xac', 'dinh', 'trung', 'tam']);
+    expect(keywords('Ai là người xác định các trung tâm?')).toEqual([
+      'xac',
+      'dinh',
+      'trung',
+      'tam',
+    ]);
   });
   it('matches stems and spelling variants', () => {
-    expect(keywordScore('who identifies resource centers', 'Identification of resource centres')).toBe(1);
+    expect(
+      keywordScore('who identifies resource centers', 'Identification of resource centres'),
+    ).toBe(1);
     expect(keywordScore('xac dinh trung tam nguon', 'Xác định các trung tâm nguồn')).toBe(1);
     expect(keywordScore('budget', 'Provide expert advice')).toBe(0);
     expect(keywordScore('the', 'the')).toBe(0);

@@ -4,7 +4,9 @@ import { formatMoney, MoneySchema, parseWith } from '../src/index';
 describe('money', () => {
   it('formats exactly in English and Vietnamese', () => {
     expect(formatMoney({ amount: '1608000', currency: 'USD' }, 'en')).toBe('$1,608,000');
-    expect(formatMoney({ amount: '1608000', currency: 'USD' }, 'vi')).toMatch(/^1\.608\.000\sUS\$$/);
+    expect(formatMoney({ amount: '1608000', currency: 'USD' }, 'vi')).toMatch(
+      /^1\.608\.000\sUS\$$/,
+    );
     expect(formatMoney({ amount: '9007199254740993.05', currency: 'USD' }, 'en')).toBe(
       '$9,007,199,254,740,993.05',
     );

@@ -40,7 +40,9 @@ describe('periodProgress', () => {
 const day = fc
   .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) })
   .map((ms) => new Date(ms).toISOString().slice(0, 10));
-const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? { start: a, end: b } : { start: b, end: a }));
+const period = fc
+  .tuple(day, day)
+  .map(([a, b]) => (a <= b ? { start: a, end: b } : { start: b, end: a }));
 
 describe('period properties', () => {
   it('keeps progress within [0, 1] and days consistent', () => {
@@ -59,8 +61,12 @@ describe('period properties', () => {
     fc.assert(
       fc.property(period, day, day, (p, a, b) => {
         const [early, late] = a <= b ? [a, b] : [b, a];
-        expect(periodProgress(p, late).elapsed).toBeGreaterThanOrEqual(periodProgress(p, early).elapsed);
-        expect(periodProgress(p, late).daysLeft).toBeLessThanOrEqual(periodProgress(p, early).daysLeft);
+        expect(periodProgress(p, late).elapsed).toBeGreaterThanOrEqual(
+          periodProgress(p, early).elapsed,
+        );
+        expect(periodProgress(p, late).daysLeft).toBeLessThanOrEqual(
+          periodProgress(p, early).daysLeft,
+        );
       }),
     );
   });

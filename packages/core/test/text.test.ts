@@ -24,7 +24,10 @@ describe('localize', () => {
   });
 
   it('reports the language actually used', () => {
-    expect(localizeWithLocale({ en: 'Training' }, 'vi')).toEqual({ text: 'Training', locale: 'en' });
+    expect(localizeWithLocale({ en: 'Training' }, 'vi')).toEqual({
+      text: 'Training',
+      locale: 'en',
+    });
     expect(localizeWithLocale(text, 'vi_VN')).toEqual({ text: 'Vai trò giáo dục', locale: 'vi' });
   });
 

@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Installs the packed tarballs into a scratch project, as a user would, and uses them from
+// ESM, CommonJS, TypeScript and a browser-like sandbox. Needs `npm run build` first (npm test
+// does it).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+let dir = '';
+
+function run(cmd: string, args: string[], cwd = dir): string {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+function readmeExample(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const usage = readme.slice(readme.indexOf('## Usage'));
+  const match = /```ts\n([\s\S]*?)```/.exec(usage);
+  if (!match?.[1]) throw new Error('README has no ```ts block under "## Usage"');
+  return match[1];
+}
+
+beforeAll(() => {
+  for (const pkg of ['core', 'fixtures']) {
+    if (!existsSync(join(root, `packages/${pkg}/dist/index.js`))) {
+      throw new Error(`packages/${pkg}/dist is missing: run "npm run build" first`);
+    }
+  }
+  dir = mkdtempSync(join(tmpdir(), 'resonet-consumer-'));
+  const packed = run(
+    'npm',
+    ['pack', '--json', '--pack-destination', dir, '-w', '@resonet/core', '-w', '@resonet/fixtures'],
+    root,
+  );
+  const tarballs = (JSON.parse(packed) as { filename: string }[]).map((p) => join(dir, p.filename));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', ...tarballs]);
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('published packages', () => {
+  it('import from ESM', () => {
+    const out = run('node', [
+      '--input-type=module',
+      '-e',
+      `import { phaseAt, formatMoney } from '@resonet/core';
+       import { treatnet } from '@resonet/fixtures';
+       const schema = await import('@resonet/core/schemas/network.json', { with: { type: 'json' } });
+       console.log(phaseAt(treatnet, '2006-06-01')[0].phase.id, formatMoney(treatnet.phases[0].resources.budget.amount, 'en'), schema.default.title);`,
+    ]);
+    expect(out.trim()).toBe('phase-1 $1,608,000 Network');
+  });
+
+  it('require from CommonJS', () => {
+    const out = run('node', [
+      '-e',
+      `const { localize } = require('@resonet/core');
+       const { ittcNetwork } = require('@resonet/fixtures');
+       console.log(ittcNetwork.roles.map((r) => localize(r.name, 'vi')).join('|'));
+       console.log(require('@resonet/core/schemas/centre.json').title);`,
+    ]);
+    expect(out.trim().split('\n')).toEqual([
+      'Vai trò xây dựng chiến lược|Vai trò đầu mối|Vai trò giáo dục|Vai trò xây dựng năng lực',
+      'Centre',
+    ]);
+  });
+
+  it('type-check and run the README example as a TypeScript consumer (ESM and CJS)', () => {
+    writeFileSync(join(dir, 'example.mts'), readmeExample());
+    writeFileSync(
+      join(dir, 'check.cts'),
+      `import { parseNetwork, type Network } from '@resonet/core';
+       import { treatnet } from '@resonet/fixtures';
+       const n: Network = treatnet;
+       const r = parseNetwork(n);
+       export const ok: boolean = r.ok;
+       // @ts-expect-error an unknown export must not type-check
+       import { notAnExport } from '@resonet/core';
+       void notAnExport;`,
+    );
+    const options = [
+      '--strict',
+      '--module',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      'false',
+    ];
+    run('node', [tsc, ...options, '--noEmit', 'example.mts', 'check.cts']);
+    mkdirSync(join(dir, 'out'));
+    run('node', [tsc, ...options, '--outDir', 'out', 'example.mts']);
+    const out = run('node', ['out/example.mjs']);
+    expect(out).toContain('Phase I: 2005-08-01 to 2007-07-31');
+    expect(out).toContain('$1,608,000');
+    expect(out).toContain(
+      'Giai đoạn II 2007-2008 (002_d9aab02609379ddc.txt) · 2007-10 (001_30f54731c3eb449f.txt)',
+    );
+    expect(out).toContain('- Tiến hành đánh giá nhu cầu đào tạo');
+    expect(out).toContain('{ met: false, shortfall: 20 }');
+    expect(out).toContain("path: 'id'");
+  });
+
+  it('bundle for the browser with no Node built-ins and run without Node globals', async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { phaseAt, localize, foldText } from '@resonet/core';
+          import { treatnet } from '@resonet/fixtures';
+          globalThis.answer = localize(phaseAt(treatnet, '2008-06-01')[0].phase.name, 'vi') + ' / ' + foldText('Đào tạo');`,
+        resolveDir: dir,
+      },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    const sandbox: Record<string, unknown> = { Intl, console };
+    vm.runInNewContext(result.outputFiles[0]!.text, sandbox);
+    expect(sandbox.answer).toBe('Giai đoạn II / dao tao');
+  });
+});
