@@ -1,7 +1,14 @@
 import { treatnet } from '@resonet/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CentreSchema, checkReferences, type Network, parseNetwork, parseWith } from '../src/index';
+import {
+  CentreSchema,
+  checkReferences,
+  type Network,
+  PUBLISHED_SCHEMAS,
+  parseNetwork,
+  parseWith,
+} from '../src/index';
 
 const clone = (): Network => structuredClone(treatnet);
 
@@ -149,5 +156,22 @@ describe('centres', () => {
       error: [{ path: 'sources', message: 'Cite at least one source' }],
     });
     expect(parseWith(CentreSchema, { ...real, example: true }).ok).toBe(true);
+  });
+});
+
+describe('parseWith on every published schema', () => {
+  it.each(Object.entries(PUBLISHED_SCHEMAS))('%s: errors as data, never a throw', (_, schema) => {
+    fc.assert(
+      fc.property(fc.anything(), fc.constantFrom('en', 'vi'), (input, locale) => {
+        const result = parseWith(schema, input, { locale });
+        if (!result.ok) {
+          for (const issue of result.error) {
+            expect(typeof issue.path).toBe('string');
+            expect(issue.message.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
