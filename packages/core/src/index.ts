@@ -6,6 +6,75 @@
  * @module @resonet/core
  */
 export { type Activity, ActivitySchema, activitiesOfOutput } from './activity';
+export {
+  baselineChange,
+  type NetworkSummary,
+  type ScaleChange,
+  type ScaleSummary,
+  summarizeResults,
+} from './assessment/aggregation';
+export { type AnswerError, type AnswerValue, parseAnswer } from './assessment/answers';
+export {
+  type Condition,
+  ConditionSchema,
+  conditionItems,
+  evaluateCondition,
+} from './assessment/conditions';
+export { CSV_COLUMNS, resultsToCsv, resultToMarkdown } from './assessment/exports';
+export {
+  type ChoiceOption,
+  ChoiceOptionSchema,
+  compareVersions,
+  type Instrument,
+  InstrumentSchema,
+  type Item,
+  ItemSchema,
+  instrumentItems,
+  type LikertScale,
+  LikertScaleSchema,
+  type RecommendationRule,
+  RecommendationRuleSchema,
+  type ResourceRef,
+  ResourceRefSchema,
+  type RuleTrigger,
+  RuleTriggerSchema,
+  type ScoringScale,
+  ScoringScaleSchema,
+  type Section,
+  SectionSchema,
+} from './assessment/instrument';
+export { type Recommendation, recommend, resolveResource } from './assessment/recommendations';
+export {
+  type AssessmentResult,
+  AssessmentResultSchema,
+  resultFromSession,
+} from './assessment/results';
+export {
+  type NeedLevel,
+  needLevelOf,
+  type ScaleScore,
+  scaleBounds,
+  scoreAnswers,
+} from './assessment/scoring';
+export {
+  answerCurrent,
+  changeAnswer,
+  completeSession,
+  currentQuestion,
+  formatAnswer,
+  goBack,
+  migrateSession,
+  progress,
+  reviewList,
+  type Session,
+  type SessionError,
+  SessionSchema,
+  skipCurrent,
+  startSession,
+  visibleAnswers,
+  visibleItems,
+} from './assessment/session';
+export { checkInstrument, checkInstrumentRevision, parseInstrument } from './assessment/validate';
 export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
 export {
   type Centre,

@@ -1,8 +1,7 @@
 import { centreRegion } from './centre';
 import type { Network } from './network';
 import type { Issue } from './result';
-
-type Template = { en: string; vi: string };
+import { fill as say, type Template } from './template';
 
 const TEMPLATES = {
   duplicate: {
@@ -22,11 +21,6 @@ const TEMPLATES = {
     vi: 'Đầu ra "{id}" thuộc giai đoạn "{phase}" nhưng giai đoạn đó không liệt kê nó',
   },
 } satisfies Record<string, Template>;
-
-function say(template: Template, locale: string, values: Record<string, string>): string {
-  const text = locale.toLowerCase().startsWith('vi') ? template.vi : template.en;
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
 
 /**
  * Cross-reference problems in a network whose shape is already valid: duplicate ids,

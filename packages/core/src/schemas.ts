@@ -1,5 +1,8 @@
 import * as z from 'zod';
 import { ActivitySchema } from './activity';
+import { InstrumentSchema } from './assessment/instrument';
+import { AssessmentResultSchema } from './assessment/results';
+import { SessionSchema } from './assessment/session';
 import { CentreSchema } from './centre';
 import { KeyPlayerSchema } from './keyPlayer';
 import { NetworkSchema } from './network';
@@ -32,6 +35,9 @@ export const PUBLISHED_SCHEMAS = {
   'good-practice-document': GoodPracticeDocumentSchema,
   'localized-text': LocalizedTextSchema,
   'source-ref': SourceRefSchema,
+  instrument: InstrumentSchema,
+  session: SessionSchema,
+  'assessment-result': AssessmentResultSchema,
 } as const;
 
 /**
