@@ -69,7 +69,10 @@ function summarize(
     for (const score of result.scores) {
       if (score.value === null) continue;
       let byCentre = sums.get(score.scaleId);
-      if (!byCentre) sums.set(score.scaleId, (byCentre = new Map()));
+      if (!byCentre) {
+        byCentre = new Map();
+        sums.set(score.scaleId, byCentre);
+      }
       const entry = byCentre.get(result.centreId) ?? { total: 0, count: 0, gapTotal: 0, gaps: 0 };
       entry.total += score.value;
       entry.count += 1;

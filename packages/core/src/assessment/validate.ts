@@ -151,7 +151,8 @@ function checkCondition(
       return;
     case 'equals':
       if (item.type === 'multiple') return void typeError();
-      return checkValue(instrument, item, condition.value, `${path}.value`, locale, issues);
+      checkValue(instrument, item, condition.value, `${path}.value`, locale, issues);
+      return;
     case 'in':
       if (!['likert', 'single', 'multiple'].includes(item.type)) return void typeError();
       condition.values.forEach((value, i) => {
@@ -329,9 +330,9 @@ export function checkInstrument(instrument: Instrument, locale = 'en'): Issue[] 
           message: fill(T.unknownItem, locale, { id: when.item }),
         });
       else
-        when.values.forEach((v, j) =>
-          checkValue(instrument, item, v, `${path}.values[${j}]`, locale, issues),
-        );
+        when.values.forEach((v, j) => {
+          checkValue(instrument, item, v, `${path}.values[${j}]`, locale, issues);
+        });
       return;
     }
     const scale = scales.get(when.scale);
