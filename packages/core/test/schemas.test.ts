@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ittcNetwork, treatnet } from '@resonet/fixtures';
+import { instruments, ittcNetwork, treatnet } from '@resonet/fixtures';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { jsonSchema, PUBLISHED_SCHEMAS } from '../src/index';
@@ -16,6 +16,14 @@ describe('JSON Schema', () => {
   it('accepts the shipped networks', () => {
     expect(network(treatnet) ? [] : network.errors).toEqual([]);
     expect(network(ittcNetwork) ? [] : network.errors).toEqual([]);
+  });
+
+  it('accepts the built-in instruments and rejects a malformed one', () => {
+    const instrument = ajv.compile(jsonSchema('instrument'));
+    for (const i of instruments) expect(instrument(i) ? [] : instrument.errors).toEqual([]);
+    const broken = structuredClone(instruments[0]!) as unknown as { sections: { items: { type: string }[] }[] };
+    broken.sections[0]!.items[0]!.type = 'slider';
+    expect(instrument(broken)).toBe(false);
   });
 
   it('rejects what core rejects', () => {
