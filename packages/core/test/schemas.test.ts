@@ -21,7 +21,9 @@ describe('JSON Schema', () => {
   it('accepts the built-in instruments and rejects a malformed one', () => {
     const instrument = ajv.compile(jsonSchema('instrument'));
     for (const i of instruments) expect(instrument(i) ? [] : instrument.errors).toEqual([]);
-    const broken = structuredClone(instruments[0]!) as unknown as { sections: { items: { type: string }[] }[] };
+    const broken = structuredClone(instruments[0]!) as unknown as {
+      sections: { items: { type: string }[] }[];
+    };
     broken.sections[0]!.items[0]!.type = 'slider';
     expect(instrument(broken)).toBe(false);
   });

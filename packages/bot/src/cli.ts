@@ -1,0 +1,74 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { negotiateLocale } from '@resonet/core';
+import { listInstruments } from './cli/instruments';
+import { say } from './cli/messages';
+import { type Outcome, ok, usageError } from './cli/outcome';
+import { scoreFile } from './cli/score';
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Runs the `resonet` command line on arguments and returns what to print and the exit code. */
+export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outcome {
+  const fallbackLang = negotiateLocale(env.LANG?.split('.')[0]);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n\n${say('usage', fallbackLang)}`);
+  }
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? fallbackLang;
+  if (lang !== 'en' && lang !== 'vi')
+    return usageError(say('badLang', fallbackLang, { value: lang }));
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') return ok(say('usage', lang));
+  if (!command) return usageError(say('usage', lang));
+  if (command === 'instruments') return listInstruments({ json: values.json ?? false, lang });
+  if (command === 'score') {
+    const [instrumentId, file] = rest;
+    if (!instrumentId || !file) return usageError(say('needArgs', lang));
+    const format = values.format ?? 'json';
+    if (!['json', 'md', 'csv'].includes(format))
+      return usageError(say('badFormat', lang, { value: format }));
+    const date = values.date ?? today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(say('badDate', lang, { value: date }));
+    return scoreFile({
+      instrumentId,
+      file,
+      format,
+      lang,
+      date,
+      read: (path) => ({ size: statSync(path).size, text: () => readFileSync(path, 'utf8') }),
+    });
+  }
+  return usageError(say('unknownCommand', lang, { value: command }));
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      date: { type: 'string' },
+    },
+  });
+}
+
+// Run only when executed as the `resonet` binary, not when imported by tests.
+const invokedAs = process.argv[1] ?? '';
+if (/(?:resonet|cli\.(?:js|ts))$/.test(invokedAs)) {
+  const outcome = run(process.argv.slice(2));
+  if (outcome.out) process.stdout.write(outcome.out);
+  if (outcome.err)
+    process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
+  process.exitCode = outcome.code;
+}

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseInstrument } from '@resonet/core';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Runs the built `resonet` binary as a user would (npm test builds it first).
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'resonet-cli-'));
+const resonet = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(() => {
+  if (!existsSync(cli))
+    throw new Error('packages/bot/dist/cli.js is missing: run "npm run build" first');
+});
+
+const good = {
+  'offices-adequate': 2,
+  'staff-overloaded': 'agree strongly',
+  'staff-work-together': '3',
+  'management-supports-training': 2,
+  'had-training': 'không',
+  'barrier-time': 4,
+  'barrier-cost': 5,
+};
+
+describe('resonet instruments', () => {
+  it('lists the built-in instruments in English and Vietnamese', () => {
+    const en = resonet('instruments');
+    expect(en.code).toBe(0);
+    expect(en.out).toContain(
+      'centre-training-needs (v1.0.0) — Centre training needs: 30 questions in 7 sections',
+    );
+    expect(resonet('instruments', '--lang', 'vi').out).toContain('Tự đánh giá chất lượng dịch vụ');
+  });
+
+  it('prints full definitions with --json that core validates', () => {
+    const r = resonet('instruments', '--json');
+    const list = JSON.parse(r.out) as unknown[];
+    expect(list).toHaveLength(3);
+    for (const instrument of list) expect(parseInstrument(instrument).ok).toBe(true);
+  });
+});
+
+describe('resonet score', () => {
+  it('scores a JSON object of answers', () => {
+    const r = resonet(
+      'score',
+      'centre-training-needs',
+      file('one.json', JSON.stringify(good)),
+      '--date',
+      '2026-11-23',
+    );
+    expect(r.code).toBe(0);
+    const [result] = JSON.parse(r.out);
+    expect(result.scores.find((s: { scale: string }) => s.scale === 'facilities-climate')).toEqual({
+      scale: 'facilities-climate',
+      value: 20,
+      status: 'scored',
+      min: 10,
+      max: 50,
+      needLevel: 'high',
+      gap: 20,
+    });
+    expect(result.recommendations[0]).toMatchObject({
+      rule: 'climate-weak',
+      resources: [{ name: 'Promote organisational development' }],
+    });
+  });
+
+  it('scores CSV with one row per respondent, in Vietnamese Markdown and as CSV', () => {
+    const csv = Papa.unparse([
+      { respondent_id: 'example-a', centre_id: 'example-resource-centre-vn', ...good },
+      {
+        respondent_id: 'example-b',
+        centre_id: 'example-resource-centre-ke',
+        'offices-adequate': 5,
+        'staff-overloaded': 1,
+        'staff-work-together': 5,
+      },
+    ]);
+    const path = file('many.csv', csv);
+    const md = resonet('score', 'centre-training-needs', path, '--format', 'md', '--lang', 'vi');
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('# Nhu cầu đào tạo của trung tâm — Người trả lời example-a');
+    expect(md.out).toContain('| Cơ sở vật chất và môi trường làm việc | 20 / 50 | cao | 20 |');
+    expect(md.out).toContain('# Nhu cầu đào tạo của trung tâm — Người trả lời example-b');
+    const out = resonet(
+      'score',
+      'centre-training-needs',
+      path,
+      '--format',
+      'csv',
+      '--date',
+      '2026-01-31',
+    );
+    const rows = Papa.parse<Record<string, string>>(out.out.trim(), { header: true }).data;
+    expect(
+      rows
+        .filter((row) => row.record_type === 'score' && row.scale_id === 'facilities-climate')
+        .map((row) => [row.respondent_id, row.value]),
+    ).toEqual([
+      ['example-a', '20'],
+      ['example-b', '50'],
+    ]);
+    expect(rows[0]?.submitted_at).toBe('2026-01-31');
+  });
+
+  it('names the row, item and value of every bad answer, and scores nothing', () => {
+    const csv =
+      'respondent_id,offices-adequate,had-training,unknown-item\nexample-a,4,yes,\nexample-b,9,maybe,1\n';
+    const r = resonet('score', 'centre-training-needs', file('bad.csv', csv), '--lang', 'vi');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toEqual([
+      'Dòng 3, câu hỏi "offices-adequate", giá trị "9": Hãy chọn một trong: 1 = Hoàn toàn không đồng ý, 2 = Không đồng ý, 3 = Không chắc chắn, 4 = Đồng ý, 5 = Hoàn toàn đồng ý.',
+      'Dòng 3, câu hỏi "had-training", giá trị "maybe": Hãy trả lời có hoặc không.',
+      'Dòng 3: "unknown-item" không phải câu hỏi của centre-training-needs.',
+      'Phát hiện 3 lỗi; chưa chấm điểm.',
+      '',
+    ]);
+  });
+
+  it('explains malformed files, missing files and wrong types', () => {
+    expect(resonet('score', 'centre-training-needs', file('broken.json', '{"a": ')).err).toMatch(
+      /is not valid JSON/,
+    );
+    expect(resonet('score', 'centre-training-needs', file('list.json', '[1, 2]')).err).toMatch(
+      /Expected an object of item id/,
+    );
+    expect(resonet('score', 'centre-training-needs', join(dir, 'missing.json'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/Cannot read/),
+    });
+    const wrong = resonet(
+      'score',
+      'centre-training-needs',
+      file(
+        'wrong.json',
+        JSON.stringify({ 'offices-adequate': { x: 1 }, 'had-training': 'x'.repeat(100_000) }),
+      ),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Row 1, item "offices-adequate", value {"x":1}: Choose one of');
+    expect(wrong.err).toContain('Row 1, item "had-training", value "xxxxx');
+    expect(wrong.err.length).toBeLessThan(2000);
+  });
+});
+
+describe('usage', () => {
+  it('shows help and refuses bad calls with exit code 2', () => {
+    expect(resonet('--help')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Usage: resonet <command>'),
+    });
+    expect(resonet('--help', '--lang', 'vi').out).toContain('Cách dùng: resonet <lệnh>');
+    expect(resonet()).toMatchObject({ code: 2 });
+    expect(resonet('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown command "frobnicate"'),
+    });
+    expect(resonet('score', 'nope', 'x.json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No instrument has the id "nope"'),
+    });
+    expect(resonet('score', 'centre-training-needs')).toMatchObject({ code: 2 });
+    expect(resonet('score', 'centre-training-needs', 'x.json', '--format', 'xml')).toMatchObject({
+      code: 2,
+    });
+    expect(resonet('instruments', '--bogus')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--bogus'"),
+    });
+    expect(resonet('instruments', '--lang', 'fr')).toMatchObject({ code: 2 });
+  });
+});
