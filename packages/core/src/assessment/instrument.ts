@@ -375,12 +375,22 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
  * instrumentItems(instrument).length;
  * ```
  */
-export function instrumentItems(instrument: Pick<Instrument, 'sections'>): {
+export function instrumentItems(instrument: Pick<Instrument, 'sections'>): readonly {
   item: Item;
   section: Section;
 }[] {
-  return instrument.sections.flatMap((section) => section.items.map((item) => ({ item, section })));
+  // Instruments are treated as immutable data, so the flat list is computed once per object.
+  let items = itemCache.get(instrument.sections);
+  if (!items) {
+    items = instrument.sections.flatMap((section) =>
+      section.items.map((item) => ({ item, section })),
+    );
+    itemCache.set(instrument.sections, items);
+  }
+  return items;
 }
+
+const itemCache = new WeakMap<object, { item: Item; section: Section }[]>();
 
 /**
  * Compares two semantic versions: negative when `a` is older, 0 when equal, positive when

@@ -5,7 +5,7 @@ import type { Result } from '../result';
 import { fill, type Template } from '../template';
 import { localize } from '../text';
 import { type AnswerError, type AnswerValue, parseAnswer } from './answers';
-import { evaluateCondition } from './conditions';
+import { conditionItems, evaluateCondition } from './conditions';
 import { type Instrument, type Item, instrumentItems, type Section } from './instrument';
 
 const AnswerValueSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
@@ -113,15 +113,58 @@ function assertPinned(instrument: Instrument, session: Session): void {
 export function visibleItems(
   instrument: Instrument,
   answers: Readonly<Record<string, AnswerValue>>,
+): readonly { item: Item; section: Section }[] {
+  // Sessions never mutate their answers object, so the list is cached per answers object.
+  const hit = shownCache.get(answers);
+  if (hit?.instrument === instrument) return hit.shown;
+  const shown = computeVisible(instrument, answers);
+  shownCache.set(answers, { instrument, shown });
+  return shown;
+}
+
+const shownCache = new WeakMap<
+  object,
+  { instrument: Instrument; shown: { item: Item; section: Section }[] }
+>();
+const targetCache = new WeakMap<object, Set<string>>();
+
+/** Item ids that some condition looks at: only answers to these can change what is shown. */
+function conditionTargets(instrument: Instrument): Set<string> {
+  let targets = targetCache.get(instrument.sections);
+  if (!targets) {
+    targets = new Set(
+      instrumentItems(instrument).flatMap(({ item }) =>
+        item.visibleWhen ? conditionItems(item.visibleWhen) : [],
+      ),
+    );
+    targetCache.set(instrument.sections, targets);
+  }
+  return targets;
+}
+
+function computeVisible(
+  instrument: Instrument,
+  answers: Readonly<Record<string, AnswerValue>>,
 ): { item: Item; section: Section }[] {
-  const seen: Record<string, AnswerValue> = {};
+  // Until an item is hidden, conditions can read the answers as they are; after that they
+  // read a copy without the hidden items' answers.
+  let seen: Record<string, AnswerValue> | undefined;
   const shown: { item: Item; section: Section }[] = [];
   for (const entry of instrumentItems(instrument)) {
     const { item } = entry;
-    if (item.visibleWhen && !evaluateCondition(item.visibleWhen, seen)) continue;
+    if (item.visibleWhen && !evaluateCondition(item.visibleWhen, seen ?? answers)) {
+      if (!seen) {
+        seen = {};
+        for (const { item: earlier } of shown) {
+          const answer = answers[earlier.id];
+          if (answer !== undefined) seen[earlier.id] = answer;
+        }
+      }
+      continue;
+    }
     shown.push(entry);
     const answer = answers[item.id];
-    if (answer !== undefined) seen[item.id] = answer;
+    if (seen && answer !== undefined) seen[item.id] = answer;
   }
   return shown;
 }
@@ -270,10 +313,18 @@ function setAnswer(
 ): Result<Session, SessionError> {
   const parsed = parseAnswer(instrument, item, raw, locale);
   if (!parsed.ok) return parsed;
+  const answers = { ...session.answers, [item.id]: parsed.value };
+  if (!conditionTargets(instrument).has(item.id)) {
+    // No condition reads this item, so what is shown cannot change.
+    const before = shownCache.get(session.answers);
+    if (before?.instrument === instrument) shownCache.set(answers, before);
+  }
   const updated: Session = {
     ...session,
-    answers: { ...session.answers, [item.id]: parsed.value },
-    skipped: session.skipped.filter((id) => id !== item.id),
+    answers,
+    skipped: session.skipped.includes(item.id)
+      ? session.skipped.filter((id) => id !== item.id)
+      : session.skipped,
   };
   if (move) return { ok: true, value: advance(instrument, updated, item.id) };
   // Changing an earlier answer can hide or show questions: stay where we were if still shown.
