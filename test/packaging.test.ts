@@ -23,12 +23,11 @@ function run(cmd: string, args: string[], cwd = dir): string {
   }
 }
 
-function readmeExample(): string {
+function readmeExamples(): string[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const usage = readme.slice(readme.indexOf('## Usage'));
-  const match = /```ts\n([\s\S]*?)```/.exec(usage);
-  if (!match?.[1]) throw new Error('README has no ```ts block under "## Usage"');
-  return match[1];
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  if (blocks.length === 0) throw new Error('README has no ```ts blocks');
+  return blocks;
 }
 
 beforeAll(() => {
@@ -79,8 +78,12 @@ describe('published packages', () => {
     ]);
   });
 
-  it('type-check and run the README example as a TypeScript consumer (ESM and CJS)', () => {
-    writeFileSync(join(dir, 'example.mts'), readmeExample());
+  it('type-check and run the README examples as a TypeScript consumer (ESM and CJS)', () => {
+    const examples = readmeExamples();
+    examples.forEach((code, i) => {
+      writeFileSync(join(dir, i === 0 ? 'example.mts' : `example-${i}.mts`), code);
+    });
+    const files = examples.map((_, i) => (i === 0 ? 'example.mts' : `example-${i}.mts`));
     writeFileSync(
       join(dir, 'check.cts'),
       `import { parseNetwork, type Network } from '@resonet/core';
@@ -101,9 +104,10 @@ describe('published packages', () => {
       '--skipLibCheck',
       'false',
     ];
-    run('node', [tsc, ...options, '--noEmit', 'example.mts', 'check.cts']);
+    run('node', [tsc, ...options, '--noEmit', ...files, 'check.cts']);
     mkdirSync(join(dir, 'out'));
-    run('node', [tsc, ...options, '--outDir', 'out', 'example.mts']);
+    run('node', [tsc, ...options, '--outDir', 'out', ...files]);
+    for (const file of files.slice(1)) run('node', [`out/${file.replace('.mts', '.mjs')}`]);
     const out = run('node', ['out/example.mjs']);
     expect(out).toContain('Phase I: 2005-08-01 to 2007-07-31');
     expect(out).toContain('$1,608,000');

@@ -269,6 +269,21 @@ export function currentQuestion(
   };
 }
 
+// The question a step acts on, or why there is none (submitted, or nothing left to ask).
+function openQuestion(
+  instrument: Instrument,
+  session: Session,
+  locale: string,
+): Result<Item, SessionError> {
+  assertPinned(instrument, session);
+  const refused = refuseCompleted(session, locale);
+  if (refused) return refused;
+  const question = currentQuestion(instrument, session);
+  if (!question)
+    return { ok: false, error: { code: 'no-question', message: fill(T.done, locale) } };
+  return { ok: true, value: question.item };
+}
+
 function refuseCompleted(
   session: Session,
   locale: string,
@@ -294,13 +309,9 @@ export function answerCurrent(
   raw: unknown,
   locale = 'en',
 ): Result<Session, SessionError> {
-  assertPinned(instrument, session);
-  const refused = refuseCompleted(session, locale);
-  if (refused) return refused;
-  const question = currentQuestion(instrument, session);
-  if (!question)
-    return { ok: false, error: { code: 'no-question', message: fill(T.done, locale) } };
-  return setAnswer(instrument, session, question.item, raw, locale, true);
+  const question = openQuestion(instrument, session, locale);
+  if (!question.ok) return question;
+  return setAnswer(instrument, session, question.value, raw, locale, true);
 }
 
 function setAnswer(
@@ -371,12 +382,9 @@ export function skipCurrent(
   session: Session,
   locale = 'en',
 ): Result<Session, SessionError> {
-  assertPinned(instrument, session);
-  const refused = refuseCompleted(session, locale);
-  if (refused) return refused;
-  const question = currentQuestion(instrument, session);
-  if (!question)
-    return { ok: false, error: { code: 'no-question', message: fill(T.done, locale) } };
+  const open = openQuestion(instrument, session, locale);
+  if (!open.ok) return open;
+  const question = { item: open.value };
   if (question.item.required) {
     return { ok: false, error: { code: 'required', message: fill(T.required, locale) } };
   }
