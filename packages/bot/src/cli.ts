@@ -63,10 +63,9 @@ function parse(argv: string[]) {
   });
 }
 
-// Run only when executed as the `resonet` binary, not when imported by tests.
-const invokedAs = process.argv[1] ?? '';
-if (/(?:resonet|cli\.(?:js|ts))$/.test(invokedAs)) {
-  const outcome = run(process.argv.slice(2));
+/** Runs the command line for the `resonet` binary: prints and sets the exit code. */
+export function main(argv: string[]): void {
+  const outcome = run(argv);
   if (outcome.out) process.stdout.write(outcome.out);
   if (outcome.err)
     process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);

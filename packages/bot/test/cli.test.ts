@@ -8,7 +8,8 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 // Runs the built `resonet` binary as a user would (npm test builds it first).
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/resonet.js', import.meta.url));
+const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'resonet-cli-'));
 const resonet = (...args: string[]) => {
   const r = spawnSync(process.execPath, [cli, ...args], {
