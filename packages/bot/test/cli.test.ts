@@ -25,7 +25,7 @@ const file = (name: string, text: string) => {
 };
 
 beforeAll(() => {
-  if (!existsSync(cli))
+  if (!existsSync(built))
     throw new Error('packages/bot/dist/cli.js is missing: run "npm run build" first');
 });
 

@@ -1,6 +1,6 @@
 import { type Issue, type ParseOptions, parseWith, type Result } from '../result';
 import { fill, type Template } from '../template';
-import { type Condition, conditionItems } from './conditions';
+import type { Condition } from './conditions';
 import { compareVersions, type Instrument, InstrumentSchema, type Item } from './instrument';
 
 const T = {

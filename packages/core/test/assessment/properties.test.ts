@@ -212,3 +212,35 @@ describe('assessment properties', () => {
     );
   });
 });
+
+describe('malformed instruments', () => {
+  it('parseInstrument returns errors, never throws, for anything', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.constantFrom('en', 'vi'), (input, locale) => {
+        const result = parseInstrument(input, { locale });
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('survives mutated valid instruments and 10 MB text', () => {
+    fc.assert(
+      fc.property(instrumentArb, fc.nat(), fc.anything(), (instrument, pick, junk) => {
+        const copy = JSON.parse(JSON.stringify(instrument)) as {
+          sections: { items: Record<string, unknown>[] }[];
+        };
+        const items = copy.sections[0]!.items;
+        const target = items[pick % items.length]!;
+        const keys = Object.keys(target);
+        target[keys[pick % keys.length]!] = junk;
+        const result = parseInstrument(copy);
+        if (!result.ok)
+          for (const issue of result.error) expect(issue.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+    const huge = { en: 'x'.repeat(10 * 1024 * 1024) };
+    expect(parseInstrument({ id: 'x', title: huge }).ok).toBe(false);
+  });
+});
