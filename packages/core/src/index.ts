@@ -108,6 +108,7 @@ export {
   responsibilitiesOf,
   whoIsResponsibleFor,
 } from './keyPlayer';
+export { type KnowledgeEntry, KnowledgeEntrySchema, parseKnowledgeBase } from './knowledge';
 export { foldedWords, foldText, keywordScore, keywords } from './matching';
 export { formatMoney, type Money, MoneySchema } from './money';
 export {

@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { IdSchema } from './id';
+import { type ParseOptions, parseWith, type Result } from './result';
+import { SourcesSchema } from './sources';
+import { fill } from './template';
+import { LocalizedTextSchema } from './text';
+
+/**
+ * One entry of a network's knowledge base: ways members ask a question, per language, and
+ * the answer with its sources. `related` lists follow-up entries; `generated` marks entries
+ * written from the domain model, so they can never contradict it.
+ *
+ * @example
+ * ```ts
+ * KnowledgeEntrySchema.parse({
+ *   id: 'ittc-educational-role',
+ *   questions: { en: ['What is the educational role of an ITTC?'], vi: ['Vai trò giáo dục của ITTC là gì?'] },
+ *   answer: { en: 'Teaching, training and professional development…', vi: 'Giảng dạy, đào tạo…' },
+ *   sources: [{ document: '000_e716c835c95bc311.txt', section: 'Vai trò của Trung tâm Chuyển giao Công nghệ Quốc tế là gì?' }],
+ *   related: [], tags: ['ittc', 'roles'],
+ * });
+ * ```
+ */
+export const KnowledgeEntrySchema = z
+  .object({
+    id: IdSchema,
+    questions: z
+      .object({ en: z.array(z.string().trim().min(1).max(300)).min(1) })
+      .catchall(z.array(z.string().trim().min(1).max(300))),
+    answer: LocalizedTextSchema,
+    sources: SourcesSchema,
+    related: z.array(IdSchema),
+    tags: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+    generated: z.literal(true).optional(),
+  })
+  .strict()
+  .meta({ id: 'KnowledgeEntry' });
+
+/**
+ * A knowledge-base entry.
+ *
+ * @example
+ * ```ts
+ * const entry: KnowledgeEntry = knowledgeBase[0]!;
+ * ```
+ */
+export type KnowledgeEntry = z.infer<typeof KnowledgeEntrySchema>;
+
+const T = {
+  duplicate: { en: 'The id "{id}" is used more than once', vi: 'Mã "{id}" bị dùng nhiều lần' },
+  related: { en: 'No entry has the id "{id}"', vi: 'Không có mục nào mang mã "{id}"' },
+};
+
+/**
+ * Validates an untrusted knowledge base: each entry's shape, unique ids, and follow-ups that
+ * point at existing entries. Never throws.
+ *
+ * @example
+ * ```ts
+ * const result = parseKnowledgeBase(JSON.parse(text), { locale: 'vi' });
+ * ```
+ */
+export function parseKnowledgeBase(
+  input: unknown,
+  options: ParseOptions = {},
+): Result<KnowledgeEntry[]> {
+  const parsed = parseWith(z.array(KnowledgeEntrySchema), input, options);
+  if (!parsed.ok) return parsed;
+  const locale = options.locale ?? 'en';
+  const ids = new Set<string>();
+  const issues: { path: string; message: string }[] = [];
+  parsed.value.forEach((entry, i) => {
+    if (ids.has(entry.id))
+      issues.push({ path: `[${i}].id`, message: fill(T.duplicate, locale, { id: entry.id }) });
+    ids.add(entry.id);
+  });
+  parsed.value.forEach((entry, i) => {
+    entry.related.forEach((id, j) => {
+      if (!ids.has(id))
+        issues.push({ path: `[${i}].related[${j}]`, message: fill(T.related, locale, { id }) });
+    });
+  });
+  return issues.length === 0 ? parsed : { ok: false, error: issues };
+}
