@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { negotiateLocale } from '@resonet/core';
+import { ask } from './cli/ask';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
 import { type Outcome, ok, usageError } from './cli/outcome';
@@ -28,6 +29,15 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') return ok(say('usage', lang));
   if (!command) return usageError(say('usage', lang));
+  if (command === 'ask') {
+    const question = rest.join(' ').trim();
+    if (!question) return usageError(say('needQuestion', lang));
+    // Without --lang the answer follows the question's language.
+    return ask(question, {
+      ...(values.lang ? { lang: values.lang } : { lang: fallbackLang }),
+      json: values.json ?? false,
+    });
+  }
   if (command === 'instruments') return listInstruments({ json: values.json ?? false, lang });
   if (command === 'score') {
     const [instrumentId, file] = rest;

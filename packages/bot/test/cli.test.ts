@@ -189,3 +189,28 @@ describe('usage', () => {
     expect(resonet('instruments', '--lang', 'fr')).toMatchObject({ code: 2 });
   });
 });
+
+describe('resonet ask', () => {
+  it('answers in the language of the question, with sources', () => {
+    const r = resonet('ask', 'Vai trò của một ITTC là gì?');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ITTC có thể đóng bốn vai trò');
+    expect(r.out).toContain('Nguồn:');
+  });
+
+  it('prints JSON with --json', () => {
+    const r = resonet('ask', 'when did phase one start', '--json');
+    const answer = JSON.parse(r.out);
+    expect(answer).toMatchObject({ status: 'answered', lang: 'en' });
+    expect(answer.text).toContain('August 2005');
+    expect(answer.sources).toContain('002_d9aab02609379ddc.txt § Phase I - Resources');
+    expect(JSON.parse(resonet('ask', "what's the weather in Hanoi?", '--json').out).status).toBe(
+      'unknown',
+    );
+  });
+
+  it('exits 2 only on usage errors', () => {
+    expect(resonet('ask')).toMatchObject({ code: 2 });
+    expect(resonet('ask', 'qwertyuiop')).toMatchObject({ code: 0 });
+  });
+});

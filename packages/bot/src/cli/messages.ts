@@ -6,6 +6,8 @@ export const MESSAGES = {
     en: `Usage: resonet <command> [options]
 
 Commands:
+  ask "<question>" [--lang en|vi] [--json]
+      Answer a question about the networks, in English or Vietnamese.
   instruments [--json] [--lang en|vi]
       List the built-in assessment instruments (--json: full definitions).
   score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -20,6 +22,8 @@ Options:
     vi: `Cách dùng: resonet <lệnh> [tùy chọn]
 
 Các lệnh:
+  ask "<câu hỏi>" [--lang en|vi] [--json]
+      Trả lời câu hỏi về các mạng lưới, bằng tiếng Việt hoặc tiếng Anh.
   instruments [--json] [--lang en|vi]
       Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa).
   score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -31,6 +35,10 @@ Tùy chọn:
   --help, -h    Hiển thị hướng dẫn này.
   --lang        Ngôn ngữ đầu ra (mặc định: theo LANG, nếu không thì en).
 `,
+  },
+  needQuestion: {
+    en: 'ask needs a question: resonet ask "What is Treatnet?"',
+    vi: 'Lệnh ask cần một câu hỏi: resonet ask "Treatnet là gì?"',
   },
   unknownCommand: {
     en: 'Unknown command "{value}". Run "resonet --help" to see the commands.',

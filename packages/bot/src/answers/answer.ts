@@ -1,0 +1,133 @@
+import {
+  type KnowledgeEntry,
+  localizeWithLocale,
+  type Network,
+  type SourceRef,
+} from '@resonet/core';
+import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
+import { detectLanguage } from './language';
+import { smallTalk } from './smallTalk';
+import { answerStructured } from './structured';
+import { THRESHOLDS } from './thresholds';
+
+/** What the bot says to a question. */
+export interface Answer {
+  status: 'answered' | 'clarify' | 'unknown';
+  lang: 'en' | 'vi';
+  text: string;
+  sources: SourceRef[];
+  /** Follow-up questions (answered), candidate questions (clarify) or help topics (unknown). */
+  suggestions: { entryId: string; text: string }[];
+  /** The entry answered, when the answer came from the knowledge base. */
+  entryId?: string;
+  /** Where the answer came from. */
+  kind: 'knowledge' | 'structured' | 'small-talk' | 'none';
+}
+
+const TEXT = {
+  greeting: {
+    en: 'Hello! I answer questions about Treatnet and the ITTC Network, in English or Vietnamese. Ask me anything, for example “What are the roles of an ITTC?”',
+    vi: 'Xin chào! Tôi trả lời các câu hỏi về Treatnet và Mạng lưới ITTC, bằng tiếng Việt hoặc tiếng Anh. Hãy hỏi, ví dụ “Vai trò của một ITTC là gì?”',
+  },
+  thanks: { en: 'You are welcome!', vi: 'Không có gì ạ!' },
+  help: {
+    en: 'You can ask about the networks — roles, phases, key players, outputs, resources — in English or Vietnamese. Some topics to start with:',
+    vi: 'Bạn có thể hỏi về các mạng lưới — vai trò, giai đoạn, các bên chủ chốt, đầu ra, nguồn lực — bằng tiếng Việt hoặc tiếng Anh. Một số chủ đề gợi ý:',
+  },
+  unknown: {
+    en: 'Sorry, I do not know the answer to that. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',
+    vi: 'Xin lỗi, tôi không biết câu trả lời. Tôi chỉ trả lời các câu hỏi về Treatnet và Mạng lưới ITTC. Một số chủ đề tôi biết:',
+  },
+  clarify: {
+    en: 'Did you mean one of these?',
+    vi: 'Có phải bạn muốn hỏi một trong những câu sau?',
+  },
+  fallback: {
+    en: '(No English text is available; shown in {lang}.)',
+    vi: '(Chưa có bản tiếng Việt; nội dung hiển thị bằng tiếng Anh.)',
+  },
+};
+
+const MAX_QUESTION = 500;
+const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
+
+/** The answering engine over a knowledge base and the networks' model. */
+export class AnswerEngine {
+  private readonly index: KnowledgeIndex;
+  private readonly entries: Map<string, KnowledgeEntry>;
+
+  constructor(
+    entries: readonly KnowledgeEntry[],
+    private readonly network: Network,
+    private readonly thresholds: { minCoverage: number; clarifyRatio: number } = THRESHOLDS,
+  ) {
+    this.index = new KnowledgeIndex(entries);
+    this.entries = new Map(entries.map((e) => [e.id, e]));
+  }
+
+  private question(id: string, lang: 'en' | 'vi'): { entryId: string; text: string } | undefined {
+    const entry = this.entries.get(id);
+    const text = entry?.questions[lang]?.[0] ?? entry?.questions.en[0];
+    return entry && text ? { entryId: id, text } : undefined;
+  }
+
+  private topics(lang: 'en' | 'vi') {
+    return HELP_TOPICS.map((id) => this.question(id, lang)).filter((q) => q !== undefined);
+  }
+
+  /** Answers a question: small talk, a computed answer, a knowledge-base entry, or a plain "I don't know". */
+  answer(input: string, options: { locale?: string } = {}): Answer {
+    // Questions are short; a pasted document is cut rather than searched whole.
+    const question = input.slice(0, MAX_QUESTION);
+    const lang = detectLanguage(question, options.locale);
+    const say = (text: { en: string; vi: string }) => text[lang];
+    const reply = (
+      status: Answer['status'],
+      kind: Answer['kind'],
+      text: string,
+      rest: Partial<Answer> = {},
+    ): Answer => ({
+      status,
+      kind,
+      lang,
+      text,
+      sources: [],
+      suggestions: [],
+      ...rest,
+    });
+    const talk = smallTalk(question);
+    if (talk === 'thanks') return reply('answered', 'small-talk', say(TEXT.thanks));
+    if (talk)
+      return reply('answered', 'small-talk', say(TEXT[talk]), { suggestions: this.topics(lang) });
+
+    const computed = answerStructured(this.network, question, lang);
+    if (computed)
+      return reply('answered', 'structured', computed.text, { sources: computed.sources });
+
+    const { minCoverage, clarifyRatio } = this.thresholds;
+    const candidates = this.index.find(question, 3).filter((c) => c.coverage >= minCoverage);
+    const [top, second] = candidates;
+    if (!top) {
+      // "Who does X?" questions the knowledge base cannot place are matched against duties.
+      const who = answerStructured(this.network, question, lang, { who: true });
+      if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
+      return reply('unknown', 'none', say(TEXT.unknown), { suggestions: this.topics(lang) });
+    }
+    if (second && second.score >= top.score * clarifyRatio) {
+      const close = candidates
+        .filter((c: Candidate) => c.score >= top.score * clarifyRatio)
+        .map((c) => this.question(c.entry.id, lang))
+        .filter((q) => q !== undefined);
+      return reply('clarify', 'knowledge', say(TEXT.clarify), { suggestions: close });
+    }
+    const { text, locale } = localizeWithLocale(top.entry.answer, lang);
+    const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';
+    return reply('answered', 'knowledge', `${text}${note}`, {
+      sources: top.entry.sources,
+      suggestions: top.entry.related
+        .map((id) => this.question(id, lang))
+        .filter((q) => q !== undefined),
+      entryId: top.entry.id,
+    });
+  }
+}

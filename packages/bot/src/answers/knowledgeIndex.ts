@@ -1,0 +1,139 @@
+import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
+import MiniSearch from 'minisearch';
+
+interface Doc {
+  id: string;
+  entryId: string;
+  lang: string;
+  /** Folded phrasing: matches questions typed with or without diacritics. */
+  text: string;
+  /** Phrasing as written, lower-cased: an exact-diacritic match ranks higher. */
+  exact: string;
+}
+
+// Words that say how a question is asked, not what it is about.
+const FILLERS = new Set(
+  'tell me please can could would you i my our we us want know explain give show like there exactly hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
+    ' ',
+  ),
+);
+
+// A light English stemmer: safe for folded Vietnamese, whose syllables never end in these.
+function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed')) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** The folded, stemmed words of a question that say what it is about. */
+export function terms(text: string): string[] {
+  return (
+    keywords(text)
+      // No real word is 40 letters long; longer tokens would only make fuzzy matching costly.
+      .filter((word) => word.length <= 40 && !FILLERS.has(word) && !/^[a-z]$/.test(word))
+      .map(stem)
+  );
+}
+
+/** Lower-cased words with their diacritics, for the exact-match bonus. */
+function exactWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => terms(word).length > 0);
+}
+
+const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõã]/i;
+
+/** A candidate entry for a question, with how much of the question it covers. */
+export interface Candidate {
+  entry: KnowledgeEntry;
+  score: number;
+  /** Share (0–1) of the question's meaningful words found in the entry's best phrasing. */
+  coverage: number;
+  /** Share (0–1) of that phrasing's meaningful words found in the question. */
+  precision: number;
+}
+
+/**
+ * The full-text index over every phrasing of every entry (MiniSearch), searched folded with
+ * typo tolerance, plus a bonus for words matching with their diacritics.
+ */
+export class KnowledgeIndex {
+  private readonly search: MiniSearch<Doc>;
+  private readonly entries: Map<string, KnowledgeEntry>;
+  private readonly lengths = new Map<string, number>();
+
+  constructor(entries: readonly KnowledgeEntry[]) {
+    this.entries = new Map(entries.map((e) => [e.id, e]));
+    this.search = new MiniSearch<Doc>({
+      fields: ['text', 'exact'],
+      storeFields: ['entryId', 'lang'],
+      tokenize: (text, field) => (field === 'exact' ? exactWords(text) : terms(text)),
+      processTerm: (term) => term,
+    });
+    const docs: Doc[] = [];
+    for (const entry of entries) {
+      for (const [lang, questions] of Object.entries(entry.questions)) {
+        questions?.forEach((question, i) => {
+          const id = `${entry.id}#${lang}#${i}`;
+          docs.push({ id, entryId: entry.id, lang, text: question, exact: question });
+          this.lengths.set(id, new Set(terms(question)).size);
+        });
+      }
+    }
+    this.search.addAll(docs);
+  }
+
+  /** Entries that match a question, best first (one per entry). */
+  find(question: string, limit = 5): Candidate[] {
+    const wanted = terms(question);
+    if (wanted.length === 0) return [];
+    // One typo allowed from five letters on, two from eight: shorter words collide too often.
+    const fuzzy = (term: string) =>
+      term.length < 5 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
+    const folded = this.search.search(foldText(question), {
+      fields: ['text'],
+      tokenize: terms,
+      fuzzy,
+      prefix: (term) => term.length > 3,
+    });
+    const exactWanted = new Set(exactWords(question)).size;
+    const exact = this.search.search(question, { fields: ['exact'], tokenize: exactWords });
+    const bonus = new Map<string, { score: number; coverage: number }>();
+    for (const hit of exact) {
+      bonus.set(hit.id, {
+        score: hit.score,
+        coverage: new Set(hit.queryTerms).size / Math.max(1, exactWanted),
+      });
+    }
+    // Folded Vietnamese syllables collide ("thủ đô" and "thụ hưởng" both fold to "thu"), so a
+    // question written with diacritics must match with its diacritics to count as covered.
+    const accented = VIETNAMESE_MARKS.test(question);
+
+    const best = new Map<string, Candidate>();
+    for (const hit of folded) {
+      const entry = this.entries.get(hit.entryId as string);
+      if (!entry) continue;
+      const foldedCoverage = Math.min(1, new Set(hit.queryTerms).size / new Set(wanted).size);
+      const coverage = accented
+        ? Math.min(foldedCoverage, bonus.get(hit.id)?.coverage ?? 0)
+        : foldedCoverage;
+      const precision = Math.min(
+        1,
+        new Set(hit.terms).size / Math.max(1, this.lengths.get(hit.id) ?? 1),
+      );
+      // A phrasing made mostly of the question's words beats a long one that shares one word.
+      const score = (hit.score + 0.3 * (bonus.get(hit.id)?.score ?? 0)) * (0.5 + 0.5 * precision);
+      const current = best.get(entry.id);
+      if (!current || score > current.score)
+        best.set(entry.id, { entry, score, coverage, precision });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+}

@@ -1,0 +1,199 @@
+import {
+  countOf,
+  foldText,
+  formatSourceRef,
+  localize,
+  type Network,
+  periodLength,
+  phaseAt,
+  phasePeriod,
+  type SourceRef,
+  whoIsResponsibleFor,
+} from '@resonet/core';
+
+/** An answer computed from the domain model rather than looked up. */
+export interface StructuredAnswer {
+  text: string;
+  sources: SourceRef[];
+}
+
+const MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_SHORT = MONTHS_EN.map((m) => m.slice(0, 3));
+
+function monthName(month: number, lang: 'en' | 'vi'): string {
+  if (lang === 'vi') return `tháng ${month}`;
+  const name = MONTHS_EN[month - 1]!;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function formatDay(iso: string, lang: 'en' | 'vi'): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  return lang === 'vi' ? `tháng ${month}/${year}` : `${monthName(month, 'en')} ${year}`;
+}
+
+/** Finds "March 2007", "tháng 3 năm 2007", "3/2007", "2007-03-15" or a lone year. */
+export function findDate(folded: string): string | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(folded);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const en = new RegExp(
+    `\\b(${MONTHS_EN.join('|')}|${MONTH_SHORT.join('|')})\\w*\\s+(?:of\\s+)?(\\d{4})\\b`,
+  ).exec(folded);
+  if (en) {
+    const month = MONTH_SHORT.indexOf(en[1]!.slice(0, 3)) + 1;
+    return `${en[2]}-${String(month).padStart(2, '0')}-15`;
+  }
+  const vi =
+    /\bthang\s+(\d{1,2})(?:\s+nam\s+|\s*\/\s*|\s+)(\d{4})\b/.exec(folded) ??
+    /\b(\d{1,2})\s*\/\s*(\d{4})\b/.exec(folded);
+  if (vi && Number(vi[1]) >= 1 && Number(vi[1]) <= 12)
+    return `${vi[2]}-${vi[1]!.padStart(2, '0')}-15`;
+  const year = /\b(19\d{2}|20\d{2})\b/.exec(folded);
+  return year ? `${year[1]}-07-01` : undefined;
+}
+
+function phaseNumber(folded: string): number | undefined {
+  const m =
+    /\b(?:phase|giai doan)\s+(one|two|1|2|i|ii|mot|hai|first|second)\b/.exec(folded) ??
+    /\b(first|second|dau tien|thu nhat|thu hai)\s+(?:phase|giai doan)\b/.exec(folded);
+  if (!m) return undefined;
+  return ['two', '2', 'ii', 'hai', 'second', 'thu hai'].includes(m[1]!) ? 2 : 1;
+}
+
+const say = (lang: 'en' | 'vi', en: string, vi: string) => (lang === 'vi' ? vi : en);
+
+/**
+ * Answers questions the domain model can compute: when a phase started, ended or how long it
+ * lasted; which phase ran on a date; how many centres or participants; who is responsible
+ * for something. `undefined` when the question is not of these kinds.
+ */
+export function answerStructured(
+  network: Network,
+  question: string,
+  lang: 'en' | 'vi',
+  options: { who?: boolean } = {},
+): StructuredAnswer | undefined {
+  const q = foldText(question);
+  const number = phaseNumber(q);
+  const phase = number ? network.phases.find((p) => p.number === number) : undefined;
+
+  if (phase && /\b(how long|last|lasted|duration|keo dai|bao lau|thoi gian)\b/.test(q)) {
+    const period = phasePeriod(phase);
+    const { years, months } = periodLength(period);
+    return {
+      text: say(
+        lang,
+        `${phase.name.en} was planned to last ${years} years${months ? ` and ${months} months` : ''}: from ${formatDay(period.start, 'en')} to ${formatDay(period.end, 'en')} (${period.label?.en}).`,
+        `${localize(phase.name, 'vi')} dự kiến kéo dài ${years} năm${months ? ` ${months} tháng` : ''}: từ ${formatDay(period.start, 'vi')} đến ${formatDay(period.end, 'vi')} (${localize(period.label ?? { en: '' }, 'vi')}).`,
+      ),
+      sources: period.sources,
+    };
+  }
+  if (
+    phase &&
+    /\b(when|khi nao|bao gio|luc nao|start|begin|began|started|bat dau|end|ended|finish|ket thuc)\b/.test(
+      q,
+    )
+  ) {
+    const period = phasePeriod(phase);
+    const others = phase.plans.filter((p) => p !== period);
+    const othersText = others
+      .map((p) => `${p.label?.en} (${p.sources.map(formatSourceRef).join(', ')})`)
+      .join('; ');
+    const othersVi = others
+      .map(
+        (p) =>
+          `${localize(p.label ?? { en: '' }, 'vi')} (${p.sources.map(formatSourceRef).join(', ')})`,
+      )
+      .join('; ');
+    return {
+      text: say(
+        lang,
+        `${phase.name.en} started in ${formatDay(period.start, 'en')} and was planned to end in ${formatDay(period.end, 'en')} (${period.label?.en}).${others.length ? ` Other plans in the sources: ${othersText}.` : ''}`,
+        `${localize(phase.name, 'vi')} bắt đầu từ ${formatDay(period.start, 'vi')} và dự kiến kết thúc vào ${formatDay(period.end, 'vi')} (${localize(period.label ?? { en: '' }, 'vi')}).${others.length ? ` Các kế hoạch khác trong nguồn: ${othersVi}.` : ''}`,
+      ),
+      sources: [...period.sources, ...others.flatMap((p) => p.sources)],
+    };
+  }
+  if (/\b(which phase|what phase|giai doan nao)\b/.test(q)) {
+    const date = findDate(q);
+    if (date) {
+      const matches = phaseAt(network, date);
+      const when =
+        date.endsWith('-07-01') && !/\b\d{4}-07-01\b/.test(q)
+          ? date.slice(0, 4)
+          : formatDay(date, lang);
+      if (matches.length === 0) {
+        return {
+          text: say(
+            lang,
+            `No phase was running in ${when} according to the sources.`,
+            `Theo các nguồn, không có giai đoạn nào diễn ra vào ${when}.`,
+          ),
+          sources: network.phases.flatMap((p) => p.plans.flatMap((plan) => plan.sources)),
+        };
+      }
+      const lines = matches.map((m) => {
+        const plans = m.plans
+          .map(
+            (p) =>
+              `${localize(p.label ?? { en: `${p.start} – ${p.end}` }, lang)} (${p.sources.map(formatSourceRef).join(', ')})`,
+          )
+          .join('; ');
+        return say(
+          lang,
+          `${m.phase.name.en} — according to: ${plans}`,
+          `${localize(m.phase.name, 'vi')} — theo: ${plans}`,
+        );
+      });
+      return {
+        text: `${say(lang, `In ${when}:`, `Vào ${when}:`)}\n${lines.map((l) => `• ${l}`).join('\n')}`,
+        sources: matches.flatMap((m) => m.plans.flatMap((p) => p.sources)),
+      };
+    }
+  }
+  if (/\b(how many|number of|bao nhieu|so luong)\b/.test(q)) {
+    const subject = /\b(electronic|electronically|dien tu)\b/.test(q)
+      ? 'electronic-participants'
+      : /\b(working group|nhom cong tac)/.test(q)
+        ? 'working-groups'
+        : /\b(good practice|thuc hanh tot|document|tai lieu)/.test(q)
+          ? 'good-practice-documents'
+          : /\b(cent(re|er)s?|trung tam)\b/.test(q)
+            ? 'grant-resource-centres'
+            : undefined;
+    const fact = subject ? countOf(network, subject) : undefined;
+    if (fact)
+      return { text: `${fact.count} — ${localize(fact.text, lang)}.`, sources: fact.sources };
+  }
+  if (
+    (options.who && /^(who|ai)\b/.test(q)) ||
+    /\b(who is responsible|ai chiu trach nhiem)\b/.test(q)
+  ) {
+    // Every meaningful word must match: a partial match is better left to the knowledge base.
+    const [match] = whoIsResponsibleFor(network, question, { minScore: 1 });
+    if (match) {
+      return {
+        text: say(
+          lang,
+          `${match.player.name.en}: ${match.responsibility.text.en}.`,
+          `${localize(match.player.name, 'vi')}: ${localize(match.responsibility.text, 'vi')}.`,
+        ),
+        sources: match.responsibility.sources,
+      };
+    }
+  }
+  return undefined;
+}

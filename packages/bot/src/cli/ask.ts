@@ -1,0 +1,38 @@
+import { formatSourceRef } from '@resonet/core';
+import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { AnswerEngine } from '../answers/answer';
+import { type Outcome, ok } from './outcome';
+
+let engine: AnswerEngine | undefined;
+
+const LABELS = {
+  sources: { en: 'Sources', vi: 'Nguồn' },
+  related: { en: 'You could also ask', vi: 'Bạn cũng có thể hỏi' },
+  topics: { en: 'Try', vi: 'Hãy thử' },
+};
+
+/** `resonet ask "question" [--lang en|vi] [--json]`: answers from the knowledge base and the model. */
+export function ask(question: string, options: { lang?: string; json: boolean }): Outcome {
+  engine ??= new AnswerEngine(knowledgeBase, treatnet);
+  const answer = engine.answer(question, options.lang ? { locale: options.lang } : {});
+  const sources = answer.sources.map(formatSourceRef);
+  const suggestions = answer.suggestions.map((s) => s.text);
+  if (options.json) {
+    return ok(
+      `${JSON.stringify({ status: answer.status, lang: answer.lang, text: answer.text, sources, suggestions }, null, 2)}\n`,
+    );
+  }
+  const lines = [answer.text];
+  if (answer.status === 'clarify') lines.push(...suggestions.map((s, i) => `  ${i + 1}. ${s}`));
+  if (sources.length)
+    lines.push(
+      '',
+      `${LABELS.sources[answer.lang]}:`,
+      ...[...new Set(sources)].map((s) => `  - ${s}`),
+    );
+  if (answer.status !== 'clarify' && suggestions.length) {
+    const label = answer.status === 'answered' ? LABELS.related : LABELS.topics;
+    lines.push('', `${label[answer.lang]}:`, ...suggestions.map((s) => `  - ${s}`));
+  }
+  return ok(`${lines.join('\n')}\n`);
+}

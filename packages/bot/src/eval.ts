@@ -1,0 +1,45 @@
+// npm run eval:qa — how well the answering engine does on the dev set, and how the
+// thresholds were chosen (the grid below).
+import { readFileSync } from 'node:fs';
+import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { AnswerEngine } from './answers/answer';
+import { type DevQuestion, evaluate } from './answers/evaluate';
+import { THRESHOLDS } from './answers/thresholds';
+
+const devSet = JSON.parse(
+  readFileSync(new URL('../eval/dev-set.json', import.meta.url), 'utf8'),
+) as { questions: DevQuestion[] };
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+
+const result = evaluate(new AnswerEngine(knowledgeBase, treatnet), devSet.questions);
+console.log(
+  `dev set: ${devSet.questions.length} questions; thresholds ${JSON.stringify(THRESHOLDS)}`,
+);
+console.log(
+  `top-1 accuracy  en ${pct(result.accuracy.en.rate)} (${result.accuracy.en.correct}/${result.accuracy.en.total}, target ≥ 90 %)`,
+);
+console.log(
+  `top-1 accuracy  vi ${pct(result.accuracy.vi.rate)} (${result.accuracy.vi.correct}/${result.accuracy.vi.total}, target ≥ 85 %)`,
+);
+console.log(
+  `out-of-scope rejection ${pct(result.rejection.rate)} (${result.rejection.rejected}/${result.rejection.total}, target ≥ 90 %)`,
+);
+console.log(`clarify rate ${pct(result.clarifyRate)}`);
+console.log(`misses (${result.misses.length}):`);
+for (const m of result.misses)
+  console.log(`  ${JSON.stringify(m.q)} expected ${m.expect ?? 'unknown'}, got ${m.got}`);
+
+console.log('\nthreshold grid (en / vi / rejection / clarify):');
+for (const minCoverage of [0.4, 0.5, 0.6, 0.67, 0.75]) {
+  const row: string[] = [];
+  for (const clarifyRatio of [0.8, 0.9, 0.95, 1.01]) {
+    const r = evaluate(
+      new AnswerEngine(knowledgeBase, treatnet, { minCoverage, clarifyRatio }),
+      devSet.questions,
+    );
+    row.push(
+      `${clarifyRatio}: ${pct(r.accuracy.en.rate)}/${pct(r.accuracy.vi.rate)}/${pct(r.rejection.rate)}/${pct(r.clarifyRate)}`,
+    );
+  }
+  console.log(`  coverage ${minCoverage}  ${row.join('  ')}`);
+}
