@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { cli: 'src/cli.ts', eval: 'src/eval.ts' },
+  entry: { cli: 'src/cli.ts', eval: 'src/eval.ts', 'qa-bench': 'src/qaBench.ts' },
   format: ['esm'],
   clean: true,
   sourcemap: true,

@@ -30,7 +30,7 @@ for (const m of result.misses)
   console.log(`  ${JSON.stringify(m.q)} expected ${m.expect ?? 'unknown'}, got ${m.got}`);
 
 console.log('\nthreshold grid (en / vi / rejection / clarify):');
-for (const minCoverage of [0.4, 0.5, 0.6, 0.67, 0.75]) {
+for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
   const row: string[] = [];
   for (const clarifyRatio of [0.8, 0.9, 0.95, 1.01]) {
     const r = evaluate(

@@ -27,9 +27,18 @@ export function foldText(text: string): string {
  * ```
  */
 export function foldedWords(text: string): string[] {
+  const cached = wordCache.get(text);
+  if (cached) return cached.slice();
   const folded = foldText(text);
-  return folded ? folded.split(' ') : [];
+  const words = folded ? folded.split(' ') : [];
+  // Data texts are folded again and again by queries; a bounded memo keeps that cheap.
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  if (text.length <= 2000) wordCache.set(text, words);
+  return words.slice();
 }
+
+const WORD_CACHE_LIMIT = 10_000;
+const wordCache = new Map<string, string[]>();
 
 // Small on purpose: words that carry no meaning in questions about who does what.
 const STOP_WORDS = new Set(

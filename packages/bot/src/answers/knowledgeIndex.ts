@@ -48,6 +48,8 @@ function exactWords(text: string): string[] {
     .filter((word) => terms(word).length > 0);
 }
 
+const UNSEEN_FREQUENCY = 3;
+
 const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõã]/i;
 
 /** A candidate entry for a question, with how much of the question it covers. */
@@ -68,6 +70,8 @@ export class KnowledgeIndex {
   private readonly search: MiniSearch<Doc>;
   private readonly entries: Map<string, KnowledgeEntry>;
   private readonly lengths = new Map<string, number>();
+  /** How many entries use each term: common words ("ITTC", "network") say little. */
+  private readonly entryFrequency = new Map<string, number>();
 
   constructor(entries: readonly KnowledgeEntry[]) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
@@ -88,6 +92,21 @@ export class KnowledgeIndex {
       }
     }
     this.search.addAll(docs);
+    for (const entry of entries) {
+      const words = new Set(
+        Object.values(entry.questions).flatMap((qs) => (qs ?? []).flatMap(terms)),
+      );
+      for (const word of words)
+        this.entryFrequency.set(word, (this.entryFrequency.get(word) ?? 0) + 1);
+    }
+  }
+
+  // Inverse entry frequency: a rare word weighs most, one every entry uses least. A word no
+  // entry uses weighs like a fairly rare one: often it is just another way to ask.
+  private weight(term: string): number {
+    return Math.log(
+      1 + this.entries.size / (1 + (this.entryFrequency.get(term) ?? UNSEEN_FREQUENCY)),
+    );
   }
 
   /** Entries that match a question, best first (one per entry). */
@@ -120,7 +139,12 @@ export class KnowledgeIndex {
     for (const hit of folded) {
       const entry = this.entries.get(hit.entryId as string);
       if (!entry) continue;
-      const foldedCoverage = Math.min(1, new Set(hit.queryTerms).size / new Set(wanted).size);
+      const matched = new Set(hit.queryTerms);
+      const foldedCoverage = Math.min(
+        1,
+        [...matched].reduce((sum, t) => sum + this.weight(t), 0) /
+          [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0),
+      );
       const coverage = accented
         ? Math.min(foldedCoverage, bonus.get(hit.id)?.coverage ?? 0)
         : foldedCoverage;
