@@ -60,3 +60,32 @@ describe('answering engine', () => {
     expect(engine.answer('help').suggestions.length).toBeGreaterThan(0);
   });
 });
+
+describe('answering engine, edge cases', () => {
+  it('asks which was meant when several entries fit equally', () => {
+    const answer = engine.answer('roles');
+    expect(answer.status).toBe('clarify');
+    expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('falls back to English with a note when an entry has no Vietnamese', () => {
+    const englishOnly = {
+      id: 'example-english-only',
+      questions: { en: ['What is the example policy?'], vi: ['chính sách ví dụ là gì'] },
+      answer: { en: 'Example data: an English-only answer.' },
+      sources: [{ document: 'example', section: 'tests' }],
+      related: [],
+      tags: ['example'],
+    };
+    const answer = new AnswerEngine([englishOnly], treatnet).answer('chính sách ví dụ là gì');
+    expect(answer).toMatchObject({
+      status: 'answered',
+      lang: 'vi',
+      entryId: 'example-english-only',
+    });
+    expect(answer.text).toBe(
+      'Example data: an English-only answer.\n(Chưa có bản tiếng Việt; nội dung hiển thị bằng tiếng Anh.)',
+    );
+  });
+});

@@ -107,18 +107,25 @@ export class AnswerEngine {
     const { minCoverage, clarifyRatio } = this.thresholds;
     const candidates = this.index.find(question, 3).filter((c) => c.coverage >= minCoverage);
     const [top, second] = candidates;
-    if (!top) {
-      // "Who does X?" questions the knowledge base cannot place are matched against duties.
+    if (!top || top.coverage < 1) {
+      // "Who does X?" questions the knowledge base does not fully cover are matched against
+      // the key players' duties.
       const who = answerStructured(this.network, question, lang, { who: true });
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
-      return reply('unknown', 'none', say(TEXT.unknown), { suggestions: this.topics(lang) });
     }
-    if (second && second.score >= top.score * clarifyRatio) {
-      const close = candidates
-        .filter((c: Candidate) => c.score >= top.score * clarifyRatio)
+    if (!top)
+      return reply('unknown', 'none', say(TEXT.unknown), { suggestions: this.topics(lang) });
+    // Ask which was meant only when a runner-up scores almost as well and fits the question
+    // almost as closely.
+    const fit = (c: Candidate) => c.coverage * c.precision;
+    const close = (c: Candidate) =>
+      c.score >= top.score * clarifyRatio && fit(c) >= fit(top) * clarifyRatio;
+    if (second && close(second)) {
+      const options = candidates
+        .filter(close)
         .map((c) => this.question(c.entry.id, lang))
         .filter((q) => q !== undefined);
-      return reply('clarify', 'knowledge', say(TEXT.clarify), { suggestions: close });
+      return reply('clarify', 'knowledge', say(TEXT.clarify), { suggestions: options });
     }
     const { text, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';

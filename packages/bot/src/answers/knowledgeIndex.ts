@@ -113,17 +113,23 @@ export class KnowledgeIndex {
   find(question: string, limit = 5): Candidate[] {
     const wanted = terms(question);
     if (wanted.length === 0) return [];
-    // One typo allowed from five letters on, two from eight: shorter words collide too often.
-    const fuzzy = (term: string) =>
-      term.length < 5 || /\d/.test(term) ? false : term.length >= 8 ? 2 : 1;
+    // One typo allowed from five letters on: shorter words collide too often, and more edits
+    // cost more time than they win answers.
+    const fuzzy = (term: string) => (term.length < 5 || /\d/.test(term) ? false : 1);
     const folded = this.search.search(foldText(question), {
       fields: ['text'],
       tokenize: terms,
       fuzzy,
       prefix: (term) => term.length > 3,
     });
-    const exactWanted = new Set(exactWords(question)).size;
-    const exact = this.search.search(question, { fields: ['exact'], tokenize: exactWords });
+    // Folded Vietnamese syllables collide ("thủ đô" and "thụ hưởng" both fold to "thu"), so a
+    // question written with diacritics must match with its diacritics to count as covered.
+    const accented = VIETNAMESE_MARKS.test(question);
+    const exactWanted = accented ? new Set(exactWords(question)).size : 0;
+    // Only a question typed with diacritics can match better with them than without.
+    const exact = accented
+      ? this.search.search(question, { fields: ['exact'], tokenize: exactWords })
+      : [];
     const bonus = new Map<string, { score: number; coverage: number }>();
     for (const hit of exact) {
       bonus.set(hit.id, {
@@ -131,33 +137,44 @@ export class KnowledgeIndex {
         coverage: new Set(hit.queryTerms).size / Math.max(1, exactWanted),
       });
     }
-    // Folded Vietnamese syllables collide ("thủ đô" and "thụ hưởng" both fold to "thu"), so a
-    // question written with diacritics must match with its diacritics to count as covered.
-    const accented = VIETNAMESE_MARKS.test(question);
-
-    const best = new Map<string, Candidate>();
+    const totalWeight = [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0);
+    const coverageOf = (matched: Iterable<string>) =>
+      Math.min(1, [...new Set(matched)].reduce((sum, t) => sum + this.weight(t), 0) / totalWeight);
+    // Entries are the unit: a question may use words from two phrasings of the same entry
+    // ("governments" from one, "fund" from another), so coverage is over all its phrasings.
+    const best = new Map<string, Candidate & { folded: Set<string>; exact: number }>();
     for (const hit of folded) {
       const entry = this.entries.get(hit.entryId as string);
       if (!entry) continue;
-      const matched = new Set(hit.queryTerms);
-      const foldedCoverage = Math.min(
-        1,
-        [...matched].reduce((sum, t) => sum + this.weight(t), 0) /
-          [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0),
-      );
-      const coverage = accented
-        ? Math.min(foldedCoverage, bonus.get(hit.id)?.coverage ?? 0)
-        : foldedCoverage;
       const precision = Math.min(
         1,
         new Set(hit.terms).size / Math.max(1, this.lengths.get(hit.id) ?? 1),
       );
       // A phrasing made mostly of the question's words beats a long one that shares one word.
       const score = (hit.score + 0.3 * (bonus.get(hit.id)?.score ?? 0)) * (0.5 + 0.5 * precision);
-      const current = best.get(entry.id);
-      if (!current || score > current.score)
-        best.set(entry.id, { entry, score, coverage, precision });
+      const current = best.get(entry.id) ?? {
+        entry,
+        score,
+        coverage: 0,
+        precision,
+        folded: new Set<string>(),
+        exact: 0,
+      };
+      if (score >= current.score) {
+        current.score = score;
+        current.precision = precision;
+      }
+      for (const term of hit.queryTerms) current.folded.add(term);
+      current.exact = Math.max(current.exact, bonus.get(hit.id)?.coverage ?? 0);
+      best.set(entry.id, current);
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    return [...best.values()]
+      .map(({ entry, score, precision, folded: matched, exact: exactCoverage }) => {
+        const foldedCoverage = coverageOf(matched);
+        const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
+        return { entry, score, coverage, precision };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 }
