@@ -1,0 +1,52 @@
+import { type Instrument, localize, type NetworkSummary } from '@resonet/core';
+import { type Lang, t } from '../i18n/catalog';
+import { type AdaptiveCard, card, text } from './adaptiveCard';
+
+/** Who submitted what, without answers or respondents: centre, assessment and date. */
+export function submissionsCard(
+  rows: readonly { title: string; centre: string; date: string }[],
+  lang: Lang,
+): AdaptiveCard {
+  return card([
+    text(t(lang, 'submissions', { count: rows.length }), { weight: 'Bolder' }),
+    {
+      type: 'FactSet',
+      facts: rows.map((r) => ({ title: r.date, value: `${r.title} · ${r.centre}` })),
+    },
+  ]);
+}
+
+/** The network picture for one instrument, from the core aggregation. */
+export function summaryCard(
+  instrument: Instrument,
+  summary: NetworkSummary,
+  lang: Lang,
+): AdaptiveCard {
+  const name = (id: string) => {
+    const scale = instrument.scales.find((s) => s.id === id);
+    return scale ? localize(scale.name, lang) : id;
+  };
+  return card([
+    text(t(lang, 'summaryTitle', { title: localize(instrument.title, lang) }), {
+      weight: 'Bolder',
+    }),
+    text(t(lang, 'summaryLine', { results: summary.results, centres: summary.centres }), {
+      isSubtle: true,
+    }),
+    {
+      type: 'FactSet',
+      facts: summary.scales.map((s) => ({
+        title: name(s.scaleId),
+        value: t(lang, 'summaryScale', {
+          mean: s.mean ?? '—',
+          share: Math.round(s.highNeedShare * 100),
+        }),
+      })),
+    },
+    text(
+      t(lang, 'summaryRanking', {
+        ranking: summary.ranking.slice(0, 3).map(name).join(' › '),
+      }),
+    ),
+  ]);
+}

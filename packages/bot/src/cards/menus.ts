@@ -1,0 +1,72 @@
+import { type Centre, type Instrument, localize } from '@resonet/core';
+import { type Lang, t } from '../i18n/catalog';
+import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
+
+/** The welcome card: what the bot does and where to start. */
+export function welcomeCard(lang: Lang, hasOpenAssessment: boolean): AdaptiveCard {
+  return card(
+    [text(t(lang, 'welcome'))],
+    [
+      submit(t(lang, 'askQuestion'), { action: 'ask' }),
+      submit(t(lang, 'startAssessment'), { action: 'start' }),
+      ...(hasOpenAssessment ? [submit(t(lang, 'continueAssessment'), { action: 'continue' })] : []),
+      submit(t(lang, 'myResults'), { action: 'my-results' }),
+      submit(t(lang, 'language'), { action: 'language' }),
+    ],
+  );
+}
+
+/** The assessments a member can take, with time and purpose. */
+export function instrumentsCard(lang: Lang, instruments: readonly Instrument[]): AdaptiveCard {
+  return card(
+    [
+      text(t(lang, 'chooseInstrument'), { weight: 'Bolder' }),
+      ...instruments.map((i, n) =>
+        text(
+          `${n + 1}. ${t(lang, 'instrumentLine', {
+            title: localize(i.title, lang),
+            minutes: i.estimatedMinutes,
+            description: localize(i.description, lang),
+          })}`,
+        ),
+      ),
+    ],
+    instruments.map((i) => submit(localize(i.title, lang), { action: 'instrument', id: i.id })),
+  );
+}
+
+/** The centres to answer for, and a box to type a centre that is not listed. */
+export function centresCard(lang: Lang, centres: readonly Centre[]): AdaptiveCard {
+  return card(
+    [
+      text(t(lang, 'chooseCentre'), { weight: 'Bolder' }),
+      ...(centres.length
+        ? [
+            {
+              type: 'Input.ChoiceSet' as const,
+              id: 'id',
+              style: 'compact' as const,
+              choices: centres.map((c, n) => ({
+                title: `${n + 1}. ${localize(c.name, lang)}`,
+                value: c.id,
+              })),
+            },
+          ]
+        : []),
+      { type: 'Input.Text', id: 'centreName', maxLength: 120 },
+    ],
+    [submit(t(lang, 'answer'), { action: 'centre' })],
+  );
+}
+
+/** A yes/no question with two buttons. */
+export function confirmCard(
+  question: string,
+  yes: { title: string; action: string },
+  no: { title: string; action: string },
+): AdaptiveCard {
+  return card(
+    [text(question)],
+    [submit(yes.title, { action: yes.action }), submit(no.title, { action: no.action })],
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  type Instrument,
+  type Item,
+  localize,
+  reviewList,
+  type Section,
+  type Session,
+} from '@resonet/core';
+import { type Lang, t } from '../i18n/catalog';
+import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
+
+function inputFor(instrument: Instrument, item: Item, lang: Lang): CardElement {
+  const expanded = (choices: { title: string; value: string }[], multi = false): CardElement => ({
+    type: 'Input.ChoiceSet',
+    id: 'answer',
+    style: 'expanded',
+    ...(multi ? { isMultiSelect: true } : {}),
+    choices,
+  });
+  switch (item.type) {
+    case 'likert': {
+      const points = instrument.likertScales.find((s) => s.id === item.likertScale)?.points ?? [];
+      return expanded(
+        points.map((p) => ({
+          title: `${p.value}. ${localize(p.label, lang)}`,
+          value: String(p.value),
+        })),
+      );
+    }
+    case 'single':
+    case 'multiple':
+      return expanded(
+        item.options.map((o, n) => ({
+          title: `${n + 1}. ${localize(o.label, lang)}`,
+          value: o.value,
+        })),
+        item.type === 'multiple',
+      );
+    case 'yes-no':
+      return expanded([
+        { title: lang === 'vi' ? '1. Có' : '1. Yes', value: 'yes' },
+        { title: lang === 'vi' ? '2. Không' : '2. No', value: 'no' },
+      ]);
+    case 'number':
+      return {
+        type: 'Input.Number',
+        id: 'answer',
+        ...(item.min !== undefined ? { min: item.min } : {}),
+        ...(item.max !== undefined ? { max: item.max } : {}),
+      };
+    case 'date':
+      return {
+        type: 'Input.Date',
+        id: 'answer',
+        ...(item.min ? { min: item.min } : {}),
+        ...(item.max ? { max: item.max } : {}),
+      };
+    case 'text':
+      return {
+        type: 'Input.Text',
+        id: 'answer',
+        maxLength: item.maxLength,
+        isMultiline: item.maxLength > 200,
+      };
+  }
+}
+
+/**
+ * One question as a card: section, "question 7 of 24", the question and its help, the
+ * input, and the ways out (back, skip when optional, continue later, cancel). Every button
+ * carries the item id so that a click on an old card cannot answer the wrong question.
+ */
+export function questionCard(
+  instrument: Instrument,
+  question: { item: Item; section: Section; number: number; total: number },
+  lang: Lang,
+): AdaptiveCard {
+  const { item } = question;
+  const itemId = item.id;
+  return card(
+    [
+      text(localize(question.section.title, lang), { weight: 'Bolder' }),
+      text(t(lang, 'questionOf', { number: question.number, total: question.total }), {
+        isSubtle: true,
+        size: 'Small',
+      }),
+      text(`${localize(item.text, lang)}${item.required ? '' : ` ${t(lang, 'optional')}`}`, {
+        size: 'Medium',
+      }),
+      ...(item.help ? [text(localize(item.help, lang), { isSubtle: true })] : []),
+      inputFor(instrument, item, lang),
+    ],
+    [
+      submit(t(lang, 'answer'), { action: 'answer', itemId }),
+      ...(question.number > 1 ? [submit(t(lang, 'back'), { action: 'back', itemId })] : []),
+      ...(item.required ? [] : [submit(t(lang, 'skip'), { action: 'skip', itemId })]),
+      submit(t(lang, 'pause'), { action: 'pause' }),
+      submit(t(lang, 'cancel'), { action: 'cancel' }),
+    ],
+  );
+}
+
+/** Every shown question with its answer, before the member submits. */
+export function reviewCard(instrument: Instrument, session: Session, lang: Lang): AdaptiveCard {
+  const facts = reviewList(instrument, session, lang).map((row) => {
+    const question = localize(row.item.text, lang);
+    return {
+      title: question.length > 80 ? `${question.slice(0, 79)}…` : question,
+      value: row.display ?? (row.skipped ? t(lang, 'skipped') : t(lang, 'notAnswered')),
+    };
+  });
+  return card(
+    [text(t(lang, 'review'), { weight: 'Bolder' }), { type: 'FactSet', facts }],
+    [
+      submit(t(lang, 'submit'), { action: 'submit' }),
+      submit(t(lang, 'back'), { action: 'back', itemId: 'review' }),
+      submit(t(lang, 'pause'), { action: 'pause' }),
+      submit(t(lang, 'cancel'), { action: 'cancel' }),
+    ],
+  );
+}

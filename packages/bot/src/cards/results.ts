@@ -1,0 +1,91 @@
+import {
+  type AssessmentResult,
+  type Instrument,
+  localize,
+  type Network,
+  recommend,
+  resolveResource,
+} from '@resonet/core';
+import { type Lang, t } from '../i18n/catalog';
+import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
+
+/** A ten-cell bar for a score between min and max. */
+export function bar(value: number, min: number, max: number): string {
+  const share = max > min ? (value - min) / (max - min) : 1;
+  const filled = Math.min(10, Math.max(0, Math.round(share * 10)));
+  return `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
+}
+
+const needLabel = (lang: Lang, level: 'high' | 'moderate' | 'low') =>
+  t(lang, level === 'high' ? 'needHigh' : level === 'moderate' ? 'needModerate' : 'needLow');
+
+/**
+ * A submitted result: each scale's score with a bar and need level, the largest gaps, and
+ * the ranked recommendations naming the network resource and why; with export buttons.
+ */
+export function resultCard(
+  instrument: Instrument,
+  result: AssessmentResult,
+  networks: readonly Network[],
+  centreName: string,
+  lang: Lang,
+): AdaptiveCard {
+  const scaleName = (id: string) => {
+    const scale = instrument.scales.find((s) => s.id === id);
+    return scale ? localize(scale.name, lang) : id;
+  };
+  const facts = result.scores.map((s) => ({
+    title: scaleName(s.scaleId),
+    value:
+      s.value === null
+        ? t(lang, 'insufficient')
+        : `${s.value}/${s.max} ${bar(s.value, s.min, s.max)}${s.needLevel ? ` ${needLabel(lang, s.needLevel)}` : ''}`,
+  }));
+  const gaps = result.scores
+    .filter((s) => s.gap !== null && s.gap > 0)
+    .sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0))
+    .slice(0, 3)
+    .map((s) => `${scaleName(s.scaleId)} (${s.gap})`);
+  const recommendations = recommend(instrument, result.answers, result.scores)
+    .slice(0, 5)
+    .map((r, n) => {
+      const names = r.resources.map((ref) => {
+        const found = resolveResource(networks, ref);
+        return found ? localize(found.name, lang) : ref.id;
+      });
+      return text(`${n + 1}. ${names.join('; ')} — ${localize(r.reason, lang)}`);
+    });
+  return card(
+    [
+      text(`${t(lang, 'results')}: ${localize(instrument.title, lang)}`, { weight: 'Bolder' }),
+      text(`${t(lang, 'centre')}: ${centreName} · ${t(lang, 'date')}: ${result.submittedAt}`, {
+        isSubtle: true,
+        size: 'Small',
+      }),
+      { type: 'FactSet', facts },
+      ...(gaps.length ? [text(`${t(lang, 'topGaps')}: ${gaps.join(', ')}`)] : []),
+      text(t(lang, 'recommendations'), { weight: 'Bolder' }),
+      ...(recommendations.length ? recommendations : [text(t(lang, 'noRecommendations'))]),
+    ],
+    [
+      submit(t(lang, 'exportCsv'), { action: 'export', id: result.id, format: 'csv' }),
+      submit(t(lang, 'exportMarkdown'), { action: 'export', id: result.id, format: 'md' }),
+    ],
+  );
+}
+
+/** A member's own submitted results, newest first, each with a button to show it. */
+export function resultsListCard(
+  rows: readonly { id: string; title: string; centre: string; date: string }[],
+  lang: Lang,
+): AdaptiveCard {
+  return card(
+    [
+      text(t(lang, 'yourResults'), { weight: 'Bolder' }),
+      ...rows.map((r, n) => text(`${n + 1}. ${r.date} · ${r.title} · ${r.centre}`)),
+    ],
+    rows
+      .slice(0, 5)
+      .map((r, n) => submit(`${t(lang, 'show')} ${n + 1}`, { action: 'show-result', id: r.id })),
+  );
+}

@@ -1,0 +1,47 @@
+import { type Session, SessionSchema } from '@resonet/core';
+import { z } from 'zod';
+
+/**
+ * Where a member is in the conversation. An open assessment lives in `session`; with
+ * `step: 'idle'` it is paused.
+ */
+export const MemberStateSchema = z.object({
+  lang: z.enum(['en', 'vi']).optional(),
+  step: z.enum([
+    'idle',
+    'choose-instrument',
+    'choose-centre',
+    'answering',
+    'confirm-cancel',
+    'confirm-restart',
+  ]),
+  /** The instrument chosen before the centre is known. */
+  instrumentId: z.string().max(200).optional(),
+  session: SessionSchema.optional(),
+});
+
+/** A member's state: kept per user, so an assessment follows the member, not the chat. */
+export type MemberState = z.infer<typeof MemberStateSchema>;
+
+/** A conversation's state: kept per conversation (Teams sends its install event once). */
+export interface ConversationState {
+  welcomed: boolean;
+}
+
+export const initialMemberState = (): MemberState => ({ step: 'idle' });
+export const initialConversationState = (): ConversationState => ({ welcomed: false });
+
+/**
+ * Reads a stored member state. Stored data can be old or damaged; instead of failing every
+ * turn, an unreadable state is reported so the edge can log it and start afresh.
+ */
+export function readMemberState(stored: unknown): { ok: true; value: MemberState } | { ok: false } {
+  if (stored === undefined || stored === null) return { ok: true, value: initialMemberState() };
+  const parsed = MemberStateSchema.safeParse(stored);
+  if (!parsed.success) return { ok: false };
+  const value = parsed.data;
+  // A session is needed by every step past choosing the centre.
+  if (['answering', 'confirm-cancel', 'confirm-restart'].includes(value.step) && !value.session)
+    return { ok: false };
+  return { ok: true, value: value as MemberState & { session?: Session } };
+}

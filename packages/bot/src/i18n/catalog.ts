@@ -1,0 +1,175 @@
+// The bot's own words. English is the reference; the Vietnamese catalogue has the same keys
+// (the type says so, and a test checks that no text is empty and placeholders match).
+const en = {
+  welcome:
+    'Hello! I am the resonet assistant for Treatnet and the ITTC Network. I answer questions about the networks and walk you through needs assessments, in English or Vietnamese.',
+  askQuestion: 'Ask a question',
+  askHint:
+    'Type your question, for example “What does the ITTC Network do?” or “Who coordinates Treatnet?”.',
+  startAssessment: 'Start an assessment',
+  continueAssessment: 'Continue my assessment',
+  myResults: 'My results',
+  language: 'Tiếng Việt',
+  languageSet: 'I will talk with you in English.',
+  help: 'You can ask me anything about Treatnet and the ITTC Network, or start a needs assessment. Commands: “start”, “continue”, “my results”, “language”, “help”. During an assessment type “back”, “skip”, “pause”, “cancel”, or answer with the number or the words of an option.',
+  coordinatorHelp: 'As a coordinator you can also say “submissions” or “summary”.',
+  chooseInstrument: 'Which assessment would you like to do?',
+  instrumentLine: '{title} — about {minutes} minutes. {description}',
+  chooseCentre: 'Which centre are you answering for? Choose one or type its name.',
+  centreTooLong: 'Please type a centre name of at most {max} characters.',
+  openAssessment:
+    'You already have an assessment in progress: {title}, {answered} of {total} answered. Continue it, or start over and delete its answers?',
+  startOver: 'Start over',
+  questionOf: 'Question {number} of {total}',
+  optional: '(optional)',
+  answer: 'Answer',
+  back: 'Back',
+  skip: 'Skip',
+  pause: 'Continue later',
+  cancel: 'Cancel',
+  staleCard: 'That card belongs to an earlier question. Here is where you are now:',
+  cannotSkip: 'This question needs an answer; it cannot be skipped.',
+  paused: 'Your answers are saved. Say “continue” whenever you want to go on.',
+  resumed: 'Welcome back! You are at question {number} of {total}.',
+  instrumentUpdated:
+    'This assessment has been updated since you started; {count} earlier answers no longer fit and must be given again.',
+  confirmCancel: 'Cancel this assessment and delete its answers?',
+  yesCancel: 'Yes, cancel it',
+  noContinue: 'No, continue',
+  cancelled: 'The assessment was cancelled and its answers deleted.',
+  nothingToContinue: 'You have no assessment in progress. Say “start” to begin one.',
+  unknownInstrument: 'I do not know that assessment. Please choose one from the list.',
+  review: 'Please review your answers before submitting:',
+  notAnswered: '—',
+  skipped: '(skipped)',
+  submit: 'Submit',
+  submitted: 'Thank you! Your assessment has been submitted.',
+  results: 'Results',
+  centre: 'Centre',
+  date: 'Date',
+  topGaps: 'Largest gaps',
+  recommendations: 'Recommendations',
+  noRecommendations: 'No recommendations: well done.',
+  insufficient: 'not enough answers',
+  needHigh: 'high need',
+  needModerate: 'moderate need',
+  needLow: 'low need',
+  exportCsv: 'Export CSV',
+  exportMarkdown: 'Export Markdown',
+  exported: 'Here is your export: {name}',
+  noResults: 'You have not submitted any assessment yet. Say “start” to begin one.',
+  yourResults: 'Your submitted assessments:',
+  show: 'Show',
+  resultNotFound: 'I could not find that result among yours.',
+  notCoordinator:
+    'Sorry, only the network coordinators can see that. You can see your own results with “my results”.',
+  submissions: 'Submitted assessments ({count}):',
+  noSubmissions: 'No assessment has been submitted yet.',
+  summaryTitle: 'Network summary: {title}',
+  summaryLine: '{results} results from {centres} centres',
+  summaryScale: 'mean {mean}, high need at {share}% of centres',
+  summaryRanking: 'Most pressing first: {ranking}',
+  sources: 'Sources',
+  didYouMean: 'Did you mean…',
+  turnFailed:
+    'Sorry, something went wrong on my side (reference {errorId}). Your saved answers are safe; please try again.',
+  stateReset:
+    'Sorry, I could not read your saved progress (reference {errorId}), so we start afresh.',
+  tooLong: 'That message is too long for me ({length} characters). Please keep it under {max}.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const vi: Record<MessageKey, string> = {
+  welcome:
+    'Xin chào! Tôi là trợ lý resonet của Treatnet và Mạng lưới ITTC. Tôi trả lời các câu hỏi về mạng lưới và hướng dẫn bạn thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
+  askQuestion: 'Đặt câu hỏi',
+  askHint: 'Hãy gõ câu hỏi của bạn, ví dụ “Mạng lưới ITTC làm gì?” hoặc “Ai điều phối Treatnet?”.',
+  startAssessment: 'Bắt đầu đánh giá',
+  continueAssessment: 'Tiếp tục bài đánh giá',
+  myResults: 'Kết quả của tôi',
+  language: 'English',
+  languageSet: 'Tôi sẽ trò chuyện với bạn bằng tiếng Việt.',
+  help: 'Bạn có thể hỏi tôi bất cứ điều gì về Treatnet và Mạng lưới ITTC, hoặc bắt đầu một bài đánh giá nhu cầu. Lệnh: “bắt đầu”, “tiếp tục”, “kết quả của tôi”, “ngôn ngữ”, “trợ giúp”. Trong khi đánh giá, hãy gõ “quay lại”, “bỏ qua”, “tạm dừng”, “hủy”, hoặc trả lời bằng số hay nội dung của lựa chọn.',
+  coordinatorHelp: 'Là điều phối viên, bạn còn có thể nói “bài nộp” hoặc “tổng hợp”.',
+  chooseInstrument: 'Bạn muốn thực hiện bài đánh giá nào?',
+  instrumentLine: '{title} — khoảng {minutes} phút. {description}',
+  chooseCentre: 'Bạn trả lời cho trung tâm nào? Hãy chọn hoặc gõ tên trung tâm.',
+  centreTooLong: 'Vui lòng gõ tên trung tâm không quá {max} ký tự.',
+  openAssessment:
+    'Bạn đang có một bài đánh giá dở dang: {title}, đã trả lời {answered}/{total}. Làm tiếp, hay làm lại từ đầu và xóa các câu trả lời?',
+  startOver: 'Làm lại từ đầu',
+  questionOf: 'Câu hỏi {number}/{total}',
+  optional: '(không bắt buộc)',
+  answer: 'Trả lời',
+  back: 'Quay lại',
+  skip: 'Bỏ qua',
+  pause: 'Tiếp tục sau',
+  cancel: 'Hủy',
+  staleCard: 'Thẻ đó thuộc về một câu hỏi trước. Đây là câu bạn đang làm:',
+  cannotSkip: 'Câu hỏi này bắt buộc trả lời, không thể bỏ qua.',
+  paused: 'Câu trả lời của bạn đã được lưu. Hãy nói “tiếp tục” khi bạn muốn làm tiếp.',
+  resumed: 'Chào mừng bạn trở lại! Bạn đang ở câu hỏi {number}/{total}.',
+  instrumentUpdated:
+    'Bài đánh giá đã được cập nhật từ khi bạn bắt đầu; {count} câu trả lời trước không còn phù hợp và cần trả lời lại.',
+  confirmCancel: 'Hủy bài đánh giá này và xóa các câu trả lời?',
+  yesCancel: 'Có, hủy bài',
+  noContinue: 'Không, làm tiếp',
+  cancelled: 'Bài đánh giá đã bị hủy và các câu trả lời đã được xóa.',
+  nothingToContinue: 'Bạn chưa có bài đánh giá nào đang làm. Hãy nói “bắt đầu” để bắt đầu.',
+  unknownInstrument: 'Tôi không biết bài đánh giá đó. Vui lòng chọn trong danh sách.',
+  review: 'Vui lòng xem lại các câu trả lời trước khi nộp:',
+  notAnswered: '—',
+  skipped: '(đã bỏ qua)',
+  submit: 'Nộp bài',
+  submitted: 'Cảm ơn bạn! Bài đánh giá đã được nộp.',
+  results: 'Kết quả',
+  centre: 'Trung tâm',
+  date: 'Ngày',
+  topGaps: 'Khoảng cách lớn nhất',
+  recommendations: 'Khuyến nghị',
+  noRecommendations: 'Không có khuyến nghị: rất tốt.',
+  insufficient: 'chưa đủ câu trả lời',
+  needHigh: 'nhu cầu cao',
+  needModerate: 'nhu cầu trung bình',
+  needLow: 'nhu cầu thấp',
+  exportCsv: 'Xuất CSV',
+  exportMarkdown: 'Xuất Markdown',
+  exported: 'Tệp xuất của bạn: {name}',
+  noResults: 'Bạn chưa nộp bài đánh giá nào. Hãy nói “bắt đầu” để bắt đầu.',
+  yourResults: 'Các bài đánh giá bạn đã nộp:',
+  show: 'Xem',
+  resultNotFound: 'Tôi không tìm thấy kết quả đó trong các bài của bạn.',
+  notCoordinator:
+    'Xin lỗi, chỉ điều phối viên mạng lưới mới xem được nội dung đó. Bạn có thể xem kết quả của mình bằng lệnh “kết quả của tôi”.',
+  submissions: 'Các bài đánh giá đã nộp ({count}):',
+  noSubmissions: 'Chưa có bài đánh giá nào được nộp.',
+  summaryTitle: 'Tổng hợp mạng lưới: {title}',
+  summaryLine: '{results} kết quả từ {centres} trung tâm',
+  summaryScale: 'trung bình {mean}, nhu cầu cao ở {share}% trung tâm',
+  summaryRanking: 'Cấp thiết nhất trước: {ranking}',
+  sources: 'Nguồn',
+  didYouMean: 'Có phải bạn muốn hỏi…',
+  turnFailed:
+    'Xin lỗi, đã có lỗi ở phía tôi (mã tham chiếu {errorId}). Các câu trả lời đã lưu vẫn an toàn; vui lòng thử lại.',
+  stateReset:
+    'Xin lỗi, tôi không đọc được tiến trình đã lưu của bạn (mã tham chiếu {errorId}), nên chúng ta bắt đầu lại.',
+  tooLong: 'Tin nhắn quá dài ({length} ký tự). Vui lòng viết ngắn hơn {max} ký tự.',
+};
+
+/** The message catalogues, one per language the bot speaks. */
+export const CATALOGS = { en, vi } as const;
+export type Lang = keyof typeof CATALOGS;
+
+/** A message in the user's language, with `{name}` placeholders filled. */
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  values: Record<string, string | number> = {},
+): string {
+  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The language of a locale tag: Vietnamese for `vi…`, English otherwise. */
+export const langOf = (locale: string | undefined): Lang =>
+  locale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';

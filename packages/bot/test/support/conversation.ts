@@ -1,0 +1,105 @@
+import type { AssessmentResult, Instrument, Item } from '@resonet/core';
+import {
+  exampleIttcCentres,
+  exampleTreatnetCentres,
+  instruments,
+  knowledgeBase,
+  networks,
+  treatnet,
+} from '@resonet/fixtures';
+import { AnswerEngine } from '../../src/answers/answer';
+import {
+  type EngineContext,
+  type Incoming,
+  type TurnOutcome,
+  type TurnState,
+  turn,
+} from '../../src/conversation/engine';
+import { initialConversationState, initialMemberState } from '../../src/conversation/state';
+
+export const answers = new AnswerEngine(knowledgeBase, treatnet);
+/** Example centres only: the sources name no real centre. */
+export const centres = [...exampleTreatnetCentres, ...exampleIttcCentres];
+
+export function context(overrides: Partial<EngineContext> = {}): EngineContext {
+  let n = 0;
+  return {
+    instruments,
+    centres,
+    networks,
+    answers,
+    userId: 'example-user-1',
+    isCoordinator: false,
+    asOf: '2026-11-23',
+    newResultId: () => `example-result-${++n}`,
+    ...overrides,
+  };
+}
+
+/**
+ * A conversation driven through the pure engine, with its state stored as JSON between
+ * turns as a real store would (so nothing survives that JSON would not).
+ */
+export class Chat {
+  state: TurnState = { conversation: initialConversationState(), member: initialMemberState() };
+  submitted: AssessmentResult[] = [];
+  last!: TurnOutcome;
+  constructor(
+    public ctx: EngineContext = context(),
+    public locale?: string,
+  ) {}
+
+  send(text: string): TurnOutcome {
+    return this.deliver({ type: 'message', text, locale: this.locale });
+  }
+  click(value: Record<string, unknown>): TurnOutcome {
+    return this.deliver({ type: 'message', value, locale: this.locale });
+  }
+  deliver(incoming: Incoming): TurnOutcome {
+    this.last = turn(JSON.parse(JSON.stringify(this.state)), incoming, {
+      ...this.ctx,
+      results: this.submitted,
+    });
+    this.state = JSON.parse(
+      JSON.stringify({ conversation: this.last.conversation, member: this.last.member }),
+    );
+    if (this.last.submitted) this.submitted.push(this.last.submitted);
+    return this.last;
+  }
+  /** Everything the bot said in the last turn, as text. */
+  get said(): string {
+    return this.last.replies.map((r) => r.text).join('\n');
+  }
+  /** The Adaptive Card of the last reply that has one. */
+  get card() {
+    return [...this.last.replies].reverse().find((r) => r.card)?.card;
+  }
+}
+
+export const instrument = (id: string): Instrument => {
+  const found = instruments.find((i) => i.id === id);
+  if (!found) throw new Error(`no instrument ${id}`);
+  return found;
+};
+
+/** A valid typed answer for an item, as a member would type it. */
+export function typedAnswer(item: Item, lang: 'en' | 'vi'): string {
+  switch (item.type) {
+    case 'likert':
+      return '2';
+    case 'single':
+      return '1';
+    case 'multiple':
+      return '1, 2';
+    case 'yes-no':
+      return lang === 'vi' ? 'có' : 'yes';
+    case 'number':
+      return String(item.min ?? 1);
+    case 'date':
+      return '2026-01-15';
+    case 'text':
+      return lang === 'vi'
+        ? 'Ví dụ: cần thêm giám sát lâm sàng'
+        : 'Example: more clinical supervision';
+  }
+}
