@@ -38,6 +38,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
       json: values.json ?? false,
     });
   }
+  if (command === 'serve') return ok(say('serveHelp', lang));
   if (command === 'instruments') return listInstruments({ json: values.json ?? false, lang });
   if (command === 'score') {
     const [instrumentId, file] = rest;
@@ -75,6 +76,19 @@ function parse(argv: string[]) {
 
 /** Runs the command line for the `resonet` binary: prints and sets the exit code. */
 export function main(argv: string[]): void {
+  if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
+    // Imported on demand so that the quick commands do not load botbuilder and restify.
+    import('./serve')
+      .then(({ serve }) => serve())
+      .then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+          process.stderr.write(`resonet: the bot stopped: ${(error as Error).name}\n`);
+          process.exit(1);
+        },
+      );
+    return;
+  }
   const outcome = run(argv);
   if (outcome.out) process.stdout.write(outcome.out);
   if (outcome.err)

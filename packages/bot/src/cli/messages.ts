@@ -8,6 +8,9 @@ export const MESSAGES = {
 Commands:
   ask "<question>" [--lang en|vi] [--json]
       Answer a question about the networks, in English or Vietnamese.
+  serve
+      Start the chat bot (Bot Framework, POST /api/messages). Settings come from
+      environment variables; see \`resonet serve --help\` and docs/bot.md.
   instruments [--json] [--lang en|vi]
       List the built-in assessment instruments (--json: full definitions).
   score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -24,6 +27,9 @@ Options:
 Các lệnh:
   ask "<câu hỏi>" [--lang en|vi] [--json]
       Trả lời câu hỏi về các mạng lưới, bằng tiếng Việt hoặc tiếng Anh.
+  serve
+      Khởi động chatbot (Bot Framework, POST /api/messages). Cấu hình bằng biến môi
+      trường; xem \`resonet serve --help\` và docs/bot.md.
   instruments [--json] [--lang en|vi]
       Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa).
   score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -34,6 +40,46 @@ Các lệnh:
 Tùy chọn:
   --help, -h    Hiển thị hướng dẫn này.
   --lang        Ngôn ngữ đầu ra (mặc định: theo LANG, nếu không thì en).
+`,
+  },
+  serveHelp: {
+    en: `Usage: resonet serve
+
+Starts the chat bot. Settings (environment variables):
+  MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
+                  The bot's Microsoft app registration. Without MicrosoftAppId the bot
+                  runs anonymously for local use and listens on 127.0.0.1 only.
+  PORT            Port to listen on (default 3978).
+  HOST            Address to listen on (default 0.0.0.0; 127.0.0.1 when anonymous).
+  RESONET_ALLOW_REMOTE_ANONYMOUS=true
+                  Allow an anonymous bot on a non-loopback address (you take the risk).
+  RESONET_COORDINATORS
+                  Comma-separated user ids (Teams: Microsoft Entra object ids) of the
+                  network coordinators.
+  RESONET_EXAMPLE_CENTRES=true
+                  Offer the example centres in the centre list (demos).
+  RESONET_MAX_BODY_KB
+                  Largest request body accepted, in KB (default 256).
+  LOG_LEVEL       fatal, error, warn, info (default), debug, trace or silent.
+`,
+    vi: `Cách dùng: resonet serve
+
+Khởi động chatbot. Cấu hình (biến môi trường):
+  MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
+                  Đăng ký ứng dụng Microsoft của bot. Không có MicrosoftAppId thì bot
+                  chạy ẩn danh để dùng cục bộ và chỉ nghe trên 127.0.0.1.
+  PORT            Cổng (mặc định 3978).
+  HOST            Địa chỉ nghe (mặc định 0.0.0.0; 127.0.0.1 khi ẩn danh).
+  RESONET_ALLOW_REMOTE_ANONYMOUS=true
+                  Cho phép bot ẩn danh nghe trên địa chỉ không phải loopback (bạn tự chịu rủi ro).
+  RESONET_COORDINATORS
+                  Mã người dùng của các điều phối viên mạng lưới, cách nhau bằng dấu phẩy
+                  (Teams: Microsoft Entra object id).
+  RESONET_EXAMPLE_CENTRES=true
+                  Hiện các trung tâm ví dụ trong danh sách (để trình diễn).
+  RESONET_MAX_BODY_KB
+                  Kích thước yêu cầu tối đa, tính bằng KB (mặc định 256).
+  LOG_LEVEL       fatal, error, warn, info (mặc định), debug, trace hoặc silent.
 `,
   },
   needQuestion: {

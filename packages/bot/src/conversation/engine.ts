@@ -470,10 +470,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
     return done();
   }
   const answer = ctx.answers.answer(question, { locale: lang });
-  replies.push({
-    text: [answer.text, ...answer.suggestions.map((s) => `- ${s.text}`)].join('\n'),
-    card: answerCard(answer),
-  });
+  replies.push(say('', answerCard(answer)));
   return done();
 }
 

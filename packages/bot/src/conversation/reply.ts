@@ -8,8 +8,8 @@ export interface ExportFile {
 }
 
 /**
- * What the bot says: `text` works on every channel (it includes a text rendering of the
- * card); `card` is used where Adaptive Cards are supported.
+ * What the bot says: a message, a card (where Adaptive Cards are supported; elsewhere its
+ * text rendering), and files to hand over.
  */
 export interface Reply {
   text: string;
@@ -18,6 +18,8 @@ export interface Reply {
 }
 
 export const say = (message: string, withCard?: AdaptiveCard): Reply =>
-  withCard
-    ? { text: [message, cardToText(withCard)].filter(Boolean).join('\n'), card: withCard }
-    : { text: message };
+  withCard ? { text: message, card: withCard } : { text: message };
+
+/** The whole reply as plain text, for channels without cards (terminal, plain chat). */
+export const replyText = (reply: Reply): string =>
+  [reply.text, reply.card ? cardToText(reply.card) : ''].filter(Boolean).join('\n');

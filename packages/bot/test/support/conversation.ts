@@ -15,6 +15,7 @@ import {
   type TurnState,
   turn,
 } from '../../src/conversation/engine';
+import { replyText } from '../../src/conversation/reply';
 import { initialConversationState, initialMemberState } from '../../src/conversation/state';
 
 export const answers = new AnswerEngine(knowledgeBase, treatnet);
@@ -68,7 +69,7 @@ export class Chat {
   }
   /** Everything the bot said in the last turn, as text. */
   get said(): string {
-    return this.last.replies.map((r) => r.text).join('\n');
+    return this.last.replies.map(replyText).join('\n');
   }
   /** The Adaptive Card of the last reply that has one. */
   get card() {

@@ -1,0 +1,50 @@
+import { readConfig } from './config';
+import { createLogger } from './log';
+import { startServer } from './server';
+
+/**
+ * `resonet serve` (and `npm start`): reads the settings from the environment, starts the
+ * bot and stops it cleanly on SIGTERM or SIGINT. Resolves with the exit code.
+ */
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const config = readConfig(env);
+  if (!config.ok) {
+    process.stderr.write(
+      `resonet: the bot cannot start, its configuration is invalid:\n${config.errors.map((e) => `  - ${e}`).join('\n')}\nSee docs/bot.md for the settings.\n`,
+    );
+    return 1;
+  }
+  const log = createLogger(config.value.logLevel);
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer({ config: config.value, log });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint =
+      code === 'EADDRINUSE'
+        ? 'Another program uses that port; set PORT to another one.'
+        : code === 'EACCES'
+          ? 'This user may not use that port; choose one above 1023.'
+          : (error as Error).message;
+    process.stderr.write(
+      `resonet: the bot cannot start on ${config.value.host}:${config.value.port} (${code ?? 'error'}). ${hint}\n`,
+    );
+    return 1;
+  }
+  process.stderr.write(
+    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\nHealth: ${running.url}/healthz · Stop: Ctrl+C\n`,
+  );
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ event: 'signal', signal }, 'shutting down');
+      const force = setTimeout(() => resolve(1), 10_000);
+      force.unref();
+      running.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

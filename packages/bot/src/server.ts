@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import {
+  type Activity,
+  ConversationState,
+  MemoryStorage,
+  type Storage,
+  UserState,
+} from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { createAdapter } from './channels/botframework/adapter';
+import { ResonetBot } from './channels/botframework/bot';
+import { checkInboundActivity } from './channels/botframework/inboundActivity';
+import type { BotConfig } from './config';
+import { type Content, loadContent } from './content';
+import { errorFields, type Logger, newErrorId } from './log';
+import { MemoryResultStore, type ResultStore } from './storage/results';
+
+export interface ServerOptions {
+  config: BotConfig;
+  log: Logger;
+  /** Bot state storage (botbuilder's interface); memory by default. */
+  storage?: Storage;
+  results?: ResultStore;
+  content?: Content;
+  today?: () => string;
+}
+
+export interface RunningServer {
+  /** The base URL, e.g. http://127.0.0.1:3978. */
+  url: string;
+  /** The restify server, for adding routes (the benchmark adds a bare echo route). */
+  server: Server;
+  /** Stops accepting requests, lets running turns finish, closes storage. */
+  close(): Promise<void>;
+}
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+/** Starts the bot's HTTP server: POST /api/messages and GET /healthz. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config, log } = options;
+  const storage = options.storage ?? new MemoryStorage();
+  const results = options.results ?? new MemoryResultStore();
+  const adapter = createAdapter(config, log);
+  const bot = new ResonetBot({
+    content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
+    results,
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    coordinators: config.coordinators,
+    log,
+    today: options.today ?? isoToday,
+    newId: randomUUID,
+  });
+
+  const server = restify.createServer({ name: 'resonet-bot', handleUncaughtExceptions: false });
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: config.maxBodyBytes,
+      mapParams: false,
+      rejectUnknown: true,
+    }),
+  );
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (closing) {
+      res.send(503, { error: 'The bot is shutting down; try again shortly.' });
+      return;
+    }
+    const checked = checkInboundActivity(req.body);
+    if (!checked.ok) {
+      res.send(400, { error: checked.reason });
+      return;
+    }
+    const auth = req.header('authorization') ?? '';
+    const work = adapter.receive(auth, checked.value as unknown as Activity, (context) =>
+      bot.run(context),
+    );
+    inFlight.add(work);
+    try {
+      const invoke = await work;
+      if (invoke) res.send(invoke.status, invoke.body);
+      else res.send(200);
+    } catch (error) {
+      const unauthorized =
+        (error as { name?: string }).name === 'AuthenticationError' ||
+        /unauthori[sz]ed|authoriz|jwt|token/i.test((error as Error).message ?? '');
+      const errorId = newErrorId();
+      log.warn({ event: 'request-failed', errorId, err: errorFields(error) }, 'request failed');
+      res.send(unauthorized ? 401 : 500, {
+        error: unauthorized ? 'Unauthorized.' : `Internal error (reference ${errorId}).`,
+      });
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
+  server.on('after', (req: Request, res: Response) => {
+    log.info(
+      { event: 'request', method: req.method, path: req.getPath(), status: res.statusCode },
+      'request',
+    );
+  });
+  server.on('restifyError', (req: Request, res: Response, error: Error, callback: () => void) => {
+    log.warn(
+      { event: 'request-rejected', method: req.method, path: req.getPath(), type: error.name },
+      'request rejected',
+    );
+    callback();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log.info(
+    {
+      event: 'listening',
+      port: address.port,
+      host: address.address,
+      mode: config.anonymous ? 'anonymous' : 'authenticated',
+    },
+    config.anonymous
+      ? `listening on ${url} in anonymous mode (no MicrosoftAppId): local use only`
+      : `listening on ${url}`,
+  );
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections?.();
+      });
+      await Promise.allSettled([...inFlight]);
+      await results.close();
+      log.info({ event: 'stopped' }, 'stopped');
+    })();
+    return closed;
+  };
+  return { url, server, close };
+}
