@@ -27,7 +27,8 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
   if (lang !== 'en' && lang !== 'vi')
     return usageError(say('badLang', fallbackLang, { value: lang }));
   const [command, ...rest] = positionals;
-  if (values.help || command === 'help') return ok(say('usage', lang));
+  if (values.help || command === 'help')
+    return ok(say(command === 'serve' ? 'serveHelp' : 'usage', lang));
   if (!command) return usageError(say('usage', lang));
   if (command === 'ask') {
     const question = rest.join(' ').trim();

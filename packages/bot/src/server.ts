@@ -108,7 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'request',
     );
   });
-  server.on('restifyError', (req: Request, res: Response, error: Error, callback: () => void) => {
+  server.on('restifyError', (req: Request, _res: Response, error: Error, callback: () => void) => {
     log.warn(
       { event: 'request-rejected', method: req.method, path: req.getPath(), type: error.name },
       'request rejected',

@@ -1,10 +1,19 @@
+import { localize } from '@resonet/core';
+import { SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import type { Answer } from '../answers/answer';
 import { t } from '../i18n/catalog';
 import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
 
 /** An answer with its sources, and its suggestions as buttons that ask them. */
 export function answerCard(answer: Answer): AdaptiveCard {
-  const sources = [...new Set(answer.sources.map((s) => `${s.document} § ${s.section}`))];
+  const sources = [
+    ...new Set(
+      answer.sources.map((s) => {
+        const document = SOURCE_DOCUMENTS.find((d) => d.file === s.document);
+        return `${document ? localize(document.title, answer.lang) : s.document} § ${s.section}`;
+      }),
+    ),
+  ];
   const body: CardElement[] = [text(answer.text)];
   if (sources.length)
     body.push(
