@@ -7,6 +7,11 @@ import {
   ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
+import {
+  type BotFrameworkAuthentication,
+  type ConnectorClient,
+  JwtTokenValidation,
+} from 'botframework-connector';
 import type { BotConfig } from '../../config';
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
@@ -29,7 +34,7 @@ export class BotAdapter extends CloudAdapter {
 export function createAdapter(config: BotConfig, log: Logger): BotAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(config.auth);
   const adapter = new BotAdapter(
-    createBotFrameworkAuthenticationFromConfiguration(null, credentials),
+    reuseConnectorClients(createBotFrameworkAuthenticationFromConfiguration(null, credentials)),
   );
   adapter.use(new ShowTypingMiddleware(700, 2000));
   // The last resort: the bot handles its own errors, so this sees failures around it
@@ -55,4 +60,51 @@ export function createAdapter(config: BotConfig, log: Logger): BotAdapter {
     }
   };
   return adapter;
+}
+
+/**
+ * botbuilder builds a new connector client and user token client (HTTP pipelines with
+ * credentials) on every turn; that was about a fifth of a turn's time. They are kept per
+ * app (and channel service URL and audience), a bounded number so that odd service URLs
+ * cannot grow the cache.
+ */
+function reuseConnectorClients(
+  auth: BotFrameworkAuthentication,
+  capacity = 64,
+): BotFrameworkAuthentication {
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  const createFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => {
+    const factory = createFactory(identity);
+    const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
+    return {
+      create(serviceUrl: string, audience?: string) {
+        const key = `${appId}|${serviceUrl}|${audience ?? ''}`;
+        const cached = clients.get(key);
+        if (cached) return cached;
+        const client = factory.create(serviceUrl, audience);
+        client.catch(() => clients.delete(key));
+        if (clients.size >= capacity) clients.delete(clients.keys().next().value as string);
+        clients.set(key, client);
+        return client;
+      },
+    };
+  };
+  const tokenClients = new Map<
+    string,
+    ReturnType<BotFrameworkAuthentication['createUserTokenClient']>
+  >();
+  const createTokenClient = auth.createUserTokenClient.bind(auth);
+  auth.createUserTokenClient = (identity) => {
+    const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
+    const cached = tokenClients.get(appId);
+    if (cached) return cached;
+    const client = createTokenClient(identity);
+    client.catch(() => tokenClients.delete(appId));
+    if (tokenClients.size >= capacity)
+      tokenClients.delete(tokenClients.keys().next().value as string);
+    tokenClients.set(appId, client);
+    return client;
+  };
+  return auth;
 }

@@ -1,0 +1,112 @@
+import { type Item, instrumentItems } from '@resonet/core';
+import { centreTrainingNeeds } from '@resonet/fixtures';
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard } from '../src/cards/adaptiveCard';
+import { cardToText } from '../src/cards/adaptiveCard';
+import { questionCard } from '../src/cards/question';
+import { validateAdaptiveCard } from './support/adaptiveCards';
+import { Chat, context, typedAnswer } from './support/conversation';
+
+/** Every card of a long conversation through every built-in instrument, in both languages. */
+function collectCards(lang: 'en' | 'vi'): AdaptiveCard[] {
+  const cards: AdaptiveCard[] = [];
+  const ctx = context({ isCoordinator: true });
+  const chat = new Chat(ctx, lang);
+  const keep = () => {
+    for (const reply of chat.last.replies) if (reply.card) cards.push(reply.card);
+  };
+  const steps: (() => void)[] = [
+    () => chat.send('hello'),
+    () => chat.send('What are the roles of an ITTC?'),
+    () => chat.send('ittc'),
+    () => chat.send('How do I bake bread?'),
+    () => chat.send('help'),
+  ];
+  for (const step of steps) {
+    step();
+    keep();
+  }
+  for (const instrument of ctx.instruments) {
+    chat.click({ action: 'start' });
+    keep();
+    chat.click({ action: 'instrument', id: instrument.id });
+    keep();
+    chat.click({ action: 'centre', id: ctx.centres[0]?.id });
+    keep();
+    const items = new Map(instrumentItems(instrument).map(({ item }) => [item.id, item]));
+    for (let guard = 0; guard < 200; guard++) {
+      const item = items.get(chat.state.member.session?.current ?? '');
+      if (!item) break;
+      chat.send(typedAnswer(item, lang));
+      keep();
+    }
+    chat.send('cancel');
+    keep();
+    chat.send('no');
+    chat.send('submit');
+    keep();
+  }
+  chat.send('my results');
+  keep();
+  const id = chat.submitted[0]?.id;
+  chat.click({ action: 'show-result', id });
+  keep();
+  chat.send('submissions');
+  keep();
+  chat.send('summary');
+  keep();
+  chat.send('start');
+  chat.click({ action: 'instrument', id: ctx.instruments[0]?.id });
+  chat.click({ action: 'centre', id: ctx.centres[0]?.id });
+  chat.send('pause');
+  chat.send('start');
+  keep();
+  return cards;
+}
+
+describe('Adaptive Cards the bot sends', () => {
+  for (const lang of ['en', 'vi'] as const)
+    it(`are valid Adaptive Cards 1.5 with a text fallback (${lang})`, () => {
+      const cards = collectCards(lang);
+      const kinds = new Set(cards.flatMap((c) => c.body.map((e) => e.type)));
+      expect(cards.length).toBeGreaterThan(80);
+      // The walk reached every kind of element the bot uses.
+      expect([...kinds].sort()).toEqual(
+        ['FactSet', 'Input.ChoiceSet', 'Input.Text', 'TextBlock'].sort(),
+      );
+      for (const card of cards) {
+        expect(validateAdaptiveCard(card), JSON.stringify(card).slice(0, 300)).toEqual([]);
+        expect(cardToText(card).trim()).not.toBe('');
+        expect(JSON.stringify(card).length).toBeLessThan(28 * 1024); // Teams message limit
+      }
+    });
+
+  it('has valid inputs for number and date questions too', () => {
+    const section = centreTrainingNeeds.sections[0];
+    if (!section) throw new Error('no section');
+    const items = [
+      {
+        id: 'example-number',
+        type: 'number',
+        text: { en: 'How many staff?' },
+        required: true,
+        min: 0,
+        max: 500,
+      },
+      {
+        id: 'example-date',
+        type: 'date',
+        text: { en: 'Since when?' },
+        required: false,
+        min: '2000-01-01',
+      },
+    ] as unknown as Item[];
+    for (const item of items) {
+      const card = questionCard(centreTrainingNeeds, { item, section, number: 2, total: 9 }, 'en');
+      expect(validateAdaptiveCard(card)).toEqual([]);
+      expect(
+        card.body.some((e) => e.type === (item.type === 'number' ? 'Input.Number' : 'Input.Date')),
+      ).toBe(true);
+    }
+  });
+});
