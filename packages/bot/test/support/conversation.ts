@@ -1,13 +1,5 @@
 import type { AssessmentResult, Instrument, Item } from '@resonet/core';
-import {
-  exampleIttcCentres,
-  exampleTreatnetCentres,
-  instruments,
-  knowledgeBase,
-  networks,
-  treatnet,
-} from '@resonet/fixtures';
-import { AnswerEngine } from '../../src/answers/answer';
+import { loadContent } from '../../src/content';
 import {
   type EngineContext,
   type Incoming,
@@ -18,17 +10,15 @@ import {
 import { replyText } from '../../src/conversation/reply';
 import { initialConversationState, initialMemberState } from '../../src/conversation/state';
 
-export const answers = new AnswerEngine(knowledgeBase, treatnet);
-/** Example centres only: the sources name no real centre. */
-export const centres = [...exampleTreatnetCentres, ...exampleIttcCentres];
+/** The shipped content, with the example centres (the sources name no real centre). */
+const content = loadContent({ exampleCentres: true });
+export const answers = content.answers;
+export const centres = content.centres;
 
 export function context(overrides: Partial<EngineContext> = {}): EngineContext {
   let n = 0;
   return {
-    instruments,
-    centres,
-    networks,
-    answers,
+    ...content,
     userId: 'example-user-1',
     isCoordinator: false,
     asOf: '2026-11-23',
@@ -78,7 +68,7 @@ export class Chat {
 }
 
 export const instrument = (id: string): Instrument => {
-  const found = instruments.find((i) => i.id === id);
+  const found = content.instruments.find((i) => i.id === id);
   if (!found) throw new Error(`no instrument ${id}`);
   return found;
 };
