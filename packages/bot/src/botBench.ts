@@ -87,7 +87,7 @@ const ctx = {
   userId: 'bench-user-with-a-long-teams-id-29:1a2b3c4d5e6f7g8h9i0j',
   isCoordinator: false,
   asOf: '2026-11-23',
-  newResultId: () => 'bench',
+  newId: () => 'bench',
 };
 let state = { conversation: initialConversationState(), member: initialMemberState() };
 const step = (incoming: Parameters<typeof turn>[1]) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoreChoice } from './storage/stores';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const flag = z
@@ -38,6 +39,30 @@ const EnvSchema = z
       .optional()
       .transform((v) => (v === undefined || v === '' ? 256 : Number(v)))
       .refine((v) => Number.isInteger(v) && v >= 16 && v <= 10_240, 'must be 16–10240 (KB)'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (v) => !v || /^postgres(ql)?:\/\//.test(v),
+        'must be a PostgreSQL URL, postgres://user:password@host:5432/database',
+      ),
+    RESONET_DATA_DIR: z.string().trim().optional(),
+    DIRECT_LINE_SECRET: z.string().trim().optional(),
+    DIRECT_LINE_ENDPOINT: z
+      .string()
+      .trim()
+      .optional()
+      .refine(
+        (v) => !v || /^https:\/\/[^/]+\/?$/.test(v) || /^http:\/\/(localhost|127\.[\d.]+)(:\d+)?\/?$/.test(v),
+        'must be an https origin such as https://europe.directline.botframework.com',
+      ),
+    RESONET_WEB_PAGE: flag,
+    RESONET_STORAGE: z
+      .enum(['embedded', 'postgres', 'memory'], {
+        error: 'must be embedded, postgres or memory',
+      })
+      .optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be fatal, error, warn, info, debug, trace or silent',
@@ -63,11 +88,30 @@ const EnvSchema = z
         path: ['MicrosoftAppTenantId'],
         message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
       });
+    if (env.RESONET_STORAGE === 'postgres' && !env.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required when RESONET_STORAGE is postgres',
+      });
     if (!appId && (env.MicrosoftAppPassword || env.MicrosoftAppTenantId))
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppId'],
         message: 'is missing, but MicrosoftAppPassword or MicrosoftAppTenantId is set',
+      });
+    if (!appId && env.DIRECT_LINE_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DIRECT_LINE_SECRET'],
+        message:
+          'is set, but the bot has no MicrosoftAppId: Azure’s Direct Line reaches registered bots only (locally the page uses the built-in Direct Line)',
+      });
+    if (appId && env.RESONET_WEB_PAGE && !env.DIRECT_LINE_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESONET_WEB_PAGE'],
+        message: 'needs DIRECT_LINE_SECRET, the page’s Direct Line channel secret',
       });
   });
 
@@ -87,6 +131,16 @@ export interface BotConfig {
   exampleCentres: boolean;
   maxBodyBytes: number;
   logLevel: string;
+  /** Where state and results are kept: PostgreSQL with DATABASE_URL, else embedded. */
+  store: StoreChoice;
+  /** The chat page at / and its Direct Line (docs/web-chat.md). */
+  webChat: {
+    /** Serve the page: always when anonymous (local Direct Line), else with RESONET_WEB_PAGE. */
+    page: boolean;
+    /** Azure Direct Line channel secret, exchanged for tokens; never sent to browsers. */
+    directLineSecret?: string;
+    directLineEndpoint: string;
+  };
 }
 
 /**
@@ -137,8 +191,28 @@ export function readConfig(
       exampleCentres: e.RESONET_EXAMPLE_CENTRES,
       maxBodyBytes: e.RESONET_MAX_BODY_KB * 1024,
       logLevel: e.LOG_LEVEL,
+      store: storeChoice(e),
+      webChat: {
+        page: anonymous || e.RESONET_WEB_PAGE,
+        ...(e.DIRECT_LINE_SECRET ? { directLineSecret: e.DIRECT_LINE_SECRET } : {}),
+        directLineEndpoint: (e.DIRECT_LINE_ENDPOINT || 'https://directline.botframework.com').replace(
+          /\/$/,
+          '',
+        ),
+      },
     },
   };
+}
+
+function storeChoice(e: {
+  DATABASE_URL?: string | undefined;
+  RESONET_DATA_DIR?: string | undefined;
+  RESONET_STORAGE?: StoreChoice['kind'] | undefined;
+}): StoreChoice {
+  const kind = e.RESONET_STORAGE ?? (e.DATABASE_URL ? 'postgres' : 'embedded');
+  if (kind === 'memory') return { kind };
+  if (kind === 'postgres' && e.DATABASE_URL) return { kind, url: e.DATABASE_URL };
+  return { kind: 'embedded', dataDir: e.RESONET_DATA_DIR || '.resonet/data' };
 }
 
 export const isLoopback = (host: string) =>

@@ -1,6 +1,8 @@
 import { readConfig } from './config';
 import { createLogger } from './log';
 import { startServer } from './server';
+import { DatabaseError } from './storage/database';
+import { openStores, type Stores } from './storage/stores';
 
 /**
  * `resonet serve` (and `npm start`): reads the settings from the environment, starts the
@@ -15,10 +17,26 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     return 1;
   }
   const log = createLogger(config.value.logLevel);
+  let stores: Stores;
+  try {
+    stores = await openStores(config.value.store, log);
+  } catch (error) {
+    process.stderr.write(
+      `resonet: the bot cannot start: ${error instanceof DatabaseError ? error.message : `the database could not be prepared (${(error as Error).name}).`}\n`,
+    );
+    return 1;
+  }
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ config: config.value, log });
+    running = await startServer({
+      config: config.value,
+      log,
+      storage: stores.storage,
+      results: stores.results,
+      ping: stores.ping,
+    });
   } catch (error) {
+    await stores.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     const hint =
       code === 'EADDRINUSE'
@@ -39,10 +57,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       log.info({ event: 'signal', signal }, 'shutting down');
       const force = setTimeout(() => resolve(1), 10_000);
       force.unref();
-      running.close().then(
-        () => resolve(0),
-        () => resolve(1),
-      );
+      running
+        .close()
+        .then(() => stores.close())
+        .then(
+          () => resolve(0),
+          () => resolve(1),
+        );
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));

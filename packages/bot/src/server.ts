@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import {
-  type Activity,
-  ConversationState,
-  MemoryStorage,
-  type Storage,
-  UserState,
-} from 'botbuilder';
+import { type Activity, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { createAdapter } from './channels/botframework/adapter';
 import { ResonetBot } from './channels/botframework/bot';
@@ -22,6 +16,8 @@ export interface ServerOptions {
   /** Bot state storage (botbuilder's interface); memory by default. */
   storage?: Storage;
   results?: ResultStore;
+  /** Whether the database answers, for /healthz. */
+  ping?: () => Promise<boolean>;
   content?: Content;
   today?: () => string;
 }
@@ -46,8 +42,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bot = new ResonetBot({
     content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
     results,
+    storage,
     conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
     coordinators: config.coordinators,
     log,
     today: options.today ?? isoToday,
@@ -66,7 +62,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing = false;
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
+    if (closing) return res.send(503, { status: 'stopping' });
+    const database = options.ping ? await options.ping() : true;
+    res.send(
+      database ? 200 : 503,
+      database ? { status: 'ok' } : { status: 'database unreachable' },
+    );
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {

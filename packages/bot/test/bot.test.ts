@@ -54,7 +54,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     expect(said(review)).toContain(CATALOGS.en.review);
     const results = await chat.click({ action: 'submit' });
     expect(said(results)).toContain(CATALOGS.en.submitted);
-    const stored = await harness.results.all();
+    const stored = await harness.results.query();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       respondentId: 'example-user-1',
@@ -72,7 +72,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     const web = new ChannelChat(harness, 'webchat');
     await completeByCards(web);
     await web.click({ action: 'submit' });
-    const [stored] = await harness.results.all();
+    const [stored] = await harness.results.query();
     const exported = await web.click({ action: 'export', id: stored?.id, format: 'csv' });
     const file = exported
       .flatMap((a) => a.attachments ?? [])
@@ -153,7 +153,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     failing = false;
     const retried = await chat.click({ action: 'submit' });
     expect(said(retried)).toContain(CATALOGS.en.submitted);
-    expect(await results.all()).toHaveLength(1);
+    expect(await results.query()).toHaveLength(1);
   });
 
   it('starts afresh, with a notice, when the stored state is unreadable', async () => {
@@ -161,10 +161,10 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     const harness = makeBot({ storage });
     const chat = new ChannelChat(harness, 'msteams');
     await chat.send('hello');
-    const keys = Object.keys((storage as unknown as { memory: Record<string, unknown> }).memory);
-    const userKey = keys.find((k) => k.includes('/users/')) as string;
+    const key = 'resonet/members/msteams/example-user-1';
+    expect(Object.keys(await storage.read([key]))).toEqual([key]);
     await storage.write({
-      [userKey]: { resonet: { step: 'answering', session: 'garbage' }, eTag: '*' },
+      [key]: { member: { step: 'answering', session: 'garbage' }, eTag: '*' },
     });
     const replies = await chat.send('start');
     expect(said(replies)).toContain('could not read your saved progress');

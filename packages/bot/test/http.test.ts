@@ -99,7 +99,7 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
     expect(JSON.stringify(replies)).toContain(CATALOGS.en.review);
     await post(activity({ value: { action: 'submit' } }));
     expect(JSON.stringify(channel.take())).toContain(CATALOGS.en.submitted);
-    const stored = await results.all();
+    const stored = await results.query();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.respondentId).toBe('user-of-example-http-1');
   });

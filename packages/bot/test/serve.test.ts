@@ -16,7 +16,11 @@ beforeAll(() => {
 });
 
 const bare = (env: Record<string, string>) => {
-  const clean: Record<string, string> = { PATH: process.env.PATH ?? '', LANG: 'C' };
+  const clean: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    LANG: 'C',
+    RESONET_STORAGE: 'memory',
+  };
   return { ...clean, ...env };
 };
 

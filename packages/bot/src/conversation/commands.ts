@@ -20,6 +20,9 @@ export type Command =
   | 'export'
   | 'submissions'
   | 'summary'
+  | 'my-data'
+  | 'forget-me'
+  | 'export-all'
   | 'instrument'
   | 'centre'
   | 'answer';
@@ -49,6 +52,9 @@ const WORDS: Partial<Record<Command, string[]>> = {
   'my-results': ['my results', 'results', 'ket qua', 'ket qua cua toi'],
   submissions: ['submissions', 'bai nop', 'cac bai nop', 'danh sach bai nop'],
   summary: ['summary', 'network summary', 'tong hop', 'tong hop mang luoi'],
+  'my-data': ['my data', 'export my data', 'du lieu cua toi', 'xuat du lieu cua toi'],
+  'forget-me': ['delete my data', 'forget me', 'xoa du lieu cua toi', 'xoa du lieu'],
+  'export-all': ['export all', 'export all results', 'xuat tat ca', 'xuat tat ca ket qua'],
 };
 
 const ACTIONS = new Set<string>([

@@ -54,7 +54,8 @@ export interface EngineContext {
   isCoordinator: boolean;
   /** Today, as YYYY-MM-DD. */
   asOf: string;
-  newResultId: () => string;
+  /** A new unique id (for sessions and so their results). */
+  newId: () => string;
   /** Stored results, loaded by the edge when {@link resultsNeeded} asks for them. */
   results?: readonly AssessmentResult[];
 }
@@ -68,6 +69,8 @@ export interface TurnOutcome extends TurnState {
   replies: Reply[];
   /** A result submitted this turn, for the edge to store. */
   submitted?: AssessmentResult;
+  /** The member asked to delete their stored data: their results and their state. */
+  forget?: true;
 }
 
 /** The longest message read; longer ones are refused with a message, not truncated. */
@@ -81,6 +84,8 @@ const GLOBAL: ReadonlySet<Command> = new Set([
   'export',
   'submissions',
   'summary',
+  'my-data',
+  'export-all',
 ]);
 
 const field = (value: unknown, name: string): string | undefined => {
@@ -98,8 +103,9 @@ export function resultsNeeded(
   isCoordinator: boolean,
 ): 'mine' | 'all' | undefined {
   const command = commandOf(incoming.text, incoming.value);
-  if (command === 'my-results' || command === 'show-result' || command === 'export') return 'mine';
-  if ((command === 'submissions' || command === 'summary') && isCoordinator) return 'all';
+  if (['my-results', 'show-result', 'export', 'my-data'].includes(command ?? '')) return 'mine';
+  if (['submissions', 'summary', 'export-all'].includes(command ?? '') && isCoordinator)
+    return 'all';
   return undefined;
 }
 
@@ -114,11 +120,12 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
   let lang: Lang =
     member.lang ?? (incoming.locale ? langOf(incoming.locale) : text ? detectLanguage(text) : 'en');
   const replies: Reply[] = [];
-  const done = (submitted?: AssessmentResult): TurnOutcome => ({
+  const done = (submitted?: AssessmentResult, forget?: true): TurnOutcome => ({
     conversation,
     member,
     replies,
     ...(submitted ? { submitted } : {}),
+    ...(forget ? { forget } : {}),
   });
   const instrumentOf = (id: string) => ctx.instruments.find((i) => i.id === id);
   const centreName = (id: string) =>
@@ -188,7 +195,11 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
       case 'help':
         replies.push(
           say(
-            [t(lang, 'help'), ctx.isCoordinator ? t(lang, 'coordinatorHelp') : '']
+            [
+              t(lang, 'help'),
+              t(lang, 'dataHelp'),
+              ctx.isCoordinator ? t(lang, 'coordinatorHelp') : '',
+            ]
               .filter(Boolean)
               .join(' '),
             member.step === 'answering'
@@ -244,8 +255,20 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
         });
         break;
       }
+      case 'my-data': {
+        const name = 'resonet-my-data.json';
+        const data = { exportedOn: ctx.asOf, userId: ctx.userId, state: member, results: mine() };
+        replies.push({
+          text: t(lang, 'exported', { name }),
+          files: [
+            { name, contentType: 'application/json', content: JSON.stringify(data, null, 2) },
+          ],
+        });
+        break;
+      }
       case 'submissions':
-      case 'summary': {
+      case 'summary':
+      case 'export-all': {
         if (!ctx.isCoordinator) {
           replies.push(say(t(lang, 'notCoordinator')));
           break;
@@ -255,6 +278,14 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
         );
         if (!all.length) {
           replies.push(say(t(lang, 'noSubmissions')));
+          break;
+        }
+        if (command === 'export-all') {
+          const name = `resonet-results-${ctx.asOf}.csv`;
+          replies.push({
+            text: t(lang, 'exported', { name }),
+            files: [{ name, contentType: 'text/csv', content: resultsToCsv(all) }],
+          });
           break;
         }
         if (command === 'submissions') {
@@ -278,6 +309,32 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
     return done();
   }
 
+  if (command === 'forget-me') {
+    member = { ...member, step: 'confirm-forget' };
+    replies.push(
+      say(
+        '',
+        confirmCard(
+          t(lang, 'confirmForget'),
+          { title: t(lang, 'yesForget'), action: 'yes' },
+          { title: t(lang, 'noKeep'), action: 'no' },
+        ),
+      ),
+    );
+    return done();
+  }
+  if (member.step === 'confirm-forget') {
+    if (command === 'yes') {
+      member = { step: 'idle', ...(member.lang ? { lang: member.lang } : {}) };
+      replies.push(say(t(lang, 'forgotten')));
+      return done(undefined, true);
+    }
+    member = { ...member, step: member.session ? 'answering' : 'idle' };
+    replies.push(say(t(lang, 'kept')));
+    remindIfAnswering();
+    return done();
+  }
+
   if (member.step === 'confirm-cancel' || member.step === 'confirm-restart') {
     const current = open();
     const confirmed =
@@ -286,6 +343,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
       const restart = member.step === 'confirm-restart';
       member = { ...member, step: restart ? 'choose-instrument' : 'idle' };
       delete member.session;
+      delete member.sessionId;
       replies.push(
         restart ? say('', instrumentsCard(lang, ctx.instruments)) : say(t(lang, 'cancelled')),
       );
@@ -341,9 +399,14 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
           showQuestion(session, instrument, completed.error.message);
           return done();
         }
-        const result = resultFromSession(instrument, completed.value, ctx.newResultId());
+        const result = resultFromSession(
+          instrument,
+          completed.value,
+          member.sessionId ?? ctx.newId(),
+        );
         member = { ...member, step: 'idle' };
         delete member.session;
+        delete member.sessionId;
         replies.push(
           say(
             t(lang, 'submitted'),
@@ -457,7 +520,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
       centreId: chosen ? chosen.id : `named:${typed}`,
       asOf: ctx.asOf,
     });
-    member = { ...member, step: 'answering', session };
+    member = { ...member, step: 'answering', session, sessionId: ctx.newId() };
     delete member.instrumentId;
     showQuestion(session, instrument, localize(instrument.intro ?? instrument.description, lang));
     return done();

@@ -3,7 +3,7 @@ import { type AdaptiveCard, cardToText } from '../cards/adaptiveCard';
 /** A file the bot hands over, such as a results export. */
 export interface ExportFile {
   name: string;
-  contentType: 'text/csv' | 'text/markdown';
+  contentType: 'text/csv' | 'text/markdown' | 'application/json';
   content: string;
 }
 

@@ -14,10 +14,13 @@ export const MemberStateSchema = z.object({
     'answering',
     'confirm-cancel',
     'confirm-restart',
+    'confirm-forget',
   ]),
   /** The instrument chosen before the centre is known. */
   instrumentId: z.string().max(200).optional(),
   session: SessionSchema.optional(),
+  /** The open session's id, which becomes its result's id: a repeated submit stores once. */
+  sessionId: z.string().max(200).optional(),
 });
 
 /** A member's state: kept per user, so an assessment follows the member, not the chat. */

@@ -12,7 +12,8 @@ const en = {
   language: 'Tiếng Việt',
   languageSet: 'I will talk with you in English.',
   help: 'You can ask me anything about Treatnet and the ITTC Network, or start a needs assessment. Commands: “start”, “continue”, “my results”, “language”, “help”. During an assessment type “back”, “skip”, “pause”, “cancel”, or answer with the number or the words of an option.',
-  coordinatorHelp: 'As a coordinator you can also say “submissions” or “summary”.',
+  coordinatorHelp:
+    'As a coordinator you can also say “submissions”, “summary” or “export all” (every result as CSV).',
   chooseInstrument: 'Which assessment would you like to do?',
   instrumentLine: '{title} — about {minutes} minutes. {description}',
   chooseCentre: 'Which centre are you answering for? Choose one or type its name.',
@@ -76,6 +77,14 @@ const en = {
   stateReset:
     'Sorry, I could not read your saved progress (reference {errorId}), so we start afresh.',
   tooLong: 'That message is too long for me ({length} characters). Please keep it under {max}.',
+  confirmForget:
+    'Delete everything stored about you: your open assessment, your submitted results and your settings? This cannot be undone.',
+  yesForget: 'Yes, delete my data',
+  noKeep: 'No, keep it',
+  forgotten: 'Done: your data has been deleted.',
+  kept: 'Nothing was deleted.',
+  dataHelp:
+    'Your data: “my data” exports everything stored about you; “delete my data” deletes it.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -91,7 +100,8 @@ const vi: Record<MessageKey, string> = {
   language: 'English',
   languageSet: 'Tôi sẽ trò chuyện với bạn bằng tiếng Việt.',
   help: 'Bạn có thể hỏi tôi bất cứ điều gì về Treatnet và Mạng lưới ITTC, hoặc bắt đầu một bài đánh giá nhu cầu. Lệnh: “bắt đầu”, “tiếp tục”, “kết quả của tôi”, “ngôn ngữ”, “trợ giúp”. Trong khi đánh giá, hãy gõ “quay lại”, “bỏ qua”, “tạm dừng”, “hủy”, hoặc trả lời bằng số hay nội dung của lựa chọn.',
-  coordinatorHelp: 'Là điều phối viên, bạn còn có thể nói “bài nộp” hoặc “tổng hợp”.',
+  coordinatorHelp:
+    'Là điều phối viên, bạn còn có thể nói “bài nộp”, “tổng hợp” hoặc “xuất tất cả” (mọi kết quả dạng CSV).',
   chooseInstrument: 'Bạn muốn thực hiện bài đánh giá nào?',
   instrumentLine: '{title} — khoảng {minutes} phút. {description}',
   chooseCentre: 'Bạn trả lời cho trung tâm nào? Hãy chọn hoặc gõ tên trung tâm.',
@@ -155,6 +165,14 @@ const vi: Record<MessageKey, string> = {
   stateReset:
     'Xin lỗi, tôi không đọc được tiến trình đã lưu của bạn (mã tham chiếu {errorId}), nên chúng ta bắt đầu lại.',
   tooLong: 'Tin nhắn quá dài ({length} ký tự). Vui lòng viết ngắn hơn {max} ký tự.',
+  confirmForget:
+    'Xóa mọi dữ liệu được lưu về bạn: bài đánh giá đang làm, các kết quả đã nộp và cài đặt của bạn? Không thể hoàn tác.',
+  yesForget: 'Có, xóa dữ liệu của tôi',
+  noKeep: 'Không, giữ lại',
+  forgotten: 'Xong: dữ liệu của bạn đã được xóa.',
+  kept: 'Không có gì bị xóa.',
+  dataHelp:
+    'Dữ liệu của bạn: “dữ liệu của tôi” để xuất mọi thứ được lưu về bạn; “xóa dữ liệu của tôi” để xóa.',
 };
 
 /** The message catalogues, one per language the bot speaks. */

@@ -1,30 +1,122 @@
-import type { AssessmentResult } from '@resonet/core';
+import { type AssessmentResult, AssessmentResultSchema } from '@resonet/core';
+import type { Database } from './database';
+
+/** Which results to read; every field narrows, dates are inclusive YYYY-MM-DD. */
+export interface ResultQuery {
+  respondentId?: string;
+  centreId?: string;
+  instrumentId?: string;
+  from?: string;
+  to?: string;
+}
 
 /**
- * Where submitted results are kept. Results are immutable evidence: saving one twice under
- * the same id keeps the first.
+ * Where submitted results are kept. A result is immutable evidence: saving one again under
+ * the same id (a double-clicked submit, a retried turn) keeps the first and says so.
  */
 export interface ResultStore {
-  save(result: AssessmentResult): Promise<void>;
-  byRespondent(respondentId: string): Promise<AssessmentResult[]>;
-  all(): Promise<AssessmentResult[]>;
+  save(result: AssessmentResult): Promise<'stored' | 'duplicate'>;
+  /** Matching results, oldest first. */
+  query(query?: ResultQuery): Promise<AssessmentResult[]>;
+  /** Deletes a member's results (their "delete my data"); returns how many. */
+  deleteByRespondent(respondentId: string): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Results in memory: for tests and local use; gone when the process stops. */
+const matches = (r: AssessmentResult, q: ResultQuery) =>
+  (q.respondentId === undefined || r.respondentId === q.respondentId) &&
+  (q.centreId === undefined || r.centreId === q.centreId) &&
+  (q.instrumentId === undefined || r.instrumentId === q.instrumentId) &&
+  (q.from === undefined || r.submittedAt >= q.from) &&
+  (q.to === undefined || r.submittedAt <= q.to);
+
+const oldestFirst = (a: AssessmentResult, b: AssessmentResult) =>
+  a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+
+/** Results in memory: for tests and throwaway runs; gone when the process stops. */
 export class MemoryResultStore implements ResultStore {
   private readonly results = new Map<string, AssessmentResult>();
 
-  async save(result: AssessmentResult): Promise<void> {
-    if (!this.results.has(result.id)) this.results.set(result.id, structuredClone(result));
+  async save(result: AssessmentResult) {
+    if (this.results.has(result.id)) return 'duplicate' as const;
+    this.results.set(result.id, structuredClone(result));
+    return 'stored' as const;
   }
-  async byRespondent(respondentId: string): Promise<AssessmentResult[]> {
+  async query(query: ResultQuery = {}) {
     return [...this.results.values()]
-      .filter((r) => r.respondentId === respondentId)
+      .filter((r) => matches(r, query))
+      .sort(oldestFirst)
       .map((r) => structuredClone(r));
   }
-  async all(): Promise<AssessmentResult[]> {
-    return [...this.results.values()].map((r) => structuredClone(r));
+  async deleteByRespondent(respondentId: string) {
+    let count = 0;
+    for (const [id, r] of this.results)
+      if (r.respondentId === respondentId && this.results.delete(id)) count++;
+    return count;
   }
-  async close(): Promise<void> {}
+  async close() {}
+}
+
+/** Results in the SQL database (embedded or PostgreSQL). */
+export class SqlResultStore implements ResultStore {
+  constructor(
+    private readonly db: Database,
+    /** Told about stored rows that no longer read as results; they are left out, not fatal. */
+    private readonly onUnreadable: (id: string) => void = () => {},
+  ) {}
+
+  async save(result: AssessmentResult) {
+    const rows = await this.db.query(
+      `insert into assessment_results
+         (id, instrument_id, instrument_version, centre_id, respondent_id, started_at, submitted_at, doc)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (id) do nothing returning id`,
+      [
+        result.id,
+        result.instrumentId,
+        result.instrumentVersion,
+        result.centreId,
+        result.respondentId,
+        result.startedAt,
+        result.submittedAt,
+        JSON.stringify(result),
+      ],
+    );
+    return rows.length ? ('stored' as const) : ('duplicate' as const);
+  }
+
+  async query(query: ResultQuery = {}) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.respondentId !== undefined) add('respondent_id = ?', query.respondentId);
+    if (query.centreId !== undefined) add('centre_id = ?', query.centreId);
+    if (query.instrumentId !== undefined) add('instrument_id = ?', query.instrumentId);
+    if (query.from !== undefined) add('submitted_at >= ?::date', query.from);
+    if (query.to !== undefined) add('submitted_at <= ?::date', query.to);
+    const rows = await this.db.query<{ id: string; doc: unknown }>(
+      `select id, doc from assessment_results ${where.length ? `where ${where.join(' and ')}` : ''} order by submitted_at, id`,
+      params,
+    );
+    const results: AssessmentResult[] = [];
+    for (const row of rows) {
+      const parsed = AssessmentResultSchema.safeParse(row.doc);
+      if (parsed.success) results.push(parsed.data);
+      else this.onUnreadable(row.id);
+    }
+    return results;
+  }
+
+  async deleteByRespondent(respondentId: string) {
+    const rows = await this.db.query(
+      'delete from assessment_results where respondent_id = $1 returning id',
+      [respondentId],
+    );
+    return rows.length;
+  }
+
+  async close() {}
 }

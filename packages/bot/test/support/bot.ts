@@ -6,7 +6,6 @@ import {
   MemoryStorage,
   type Storage,
   TestAdapter,
-  UserState,
 } from 'botbuilder';
 import { ResonetBot } from '../../src/channels/botframework/bot';
 import { loadContent } from '../../src/content';
@@ -44,8 +43,8 @@ export function makeBot(
   const bot = new ResonetBot({
     content,
     results,
+    storage,
     conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
     coordinators: new Set(options.coordinators ?? []),
     log: createLogger('info', logs),
     today: () => '2026-11-23',

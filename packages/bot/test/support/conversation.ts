@@ -22,7 +22,7 @@ export function context(overrides: Partial<EngineContext> = {}): EngineContext {
     userId: 'example-user-1',
     isCoordinator: false,
     asOf: '2026-11-23',
-    newResultId: () => `example-result-${++n}`,
+    newId: () => `example-id-${++n}`,
     ...overrides,
   };
 }

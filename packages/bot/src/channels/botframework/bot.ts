@@ -2,6 +2,7 @@ import {
   type Activity,
   type BotState,
   type StatePropertyAccessor,
+  type Storage,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
@@ -21,14 +22,16 @@ import {
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import type { ResultStore } from '../../storage/results';
+import { isETagConflict } from '../../storage/sqlStorage';
 import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
 
 export interface BotDependencies {
   content: Content;
   results: ResultStore;
+  /** Where member state is kept (eTag-checked); the same store backs `conversationState`. */
+  storage: Storage;
   conversationState: BotState;
-  userState: BotState;
   coordinators: ReadonlySet<string>;
   log: Logger;
   /** Today, as YYYY-MM-DD; passed in so tests can fix the date. */
@@ -36,19 +39,20 @@ export interface BotDependencies {
   newId: () => string;
 }
 
+/** How often a turn is run again when another turn changed the member's state meanwhile. */
+const ATTEMPTS = 5;
+
 /**
  * The Bot Framework edge: turns activities into engine input, loads and saves state,
  * stores submitted results and sends the replies. All decisions are the engine's.
  */
 export class ResonetBot extends TeamsActivityHandler {
   private readonly conversation: StatePropertyAccessor<ConversationState>;
-  private readonly member: StatePropertyAccessor<unknown>;
   private readonly seen = new RecentIds(10_000, 15 * 60_000);
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.conversation = deps.conversationState.createProperty('resonet');
-    this.member = deps.userState.createProperty('resonet');
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -99,53 +103,78 @@ export class ResonetBot extends TeamsActivityHandler {
     const isCoordinator =
       this.deps.coordinators.has(activity.from?.id ?? '') ||
       this.deps.coordinators.has(activity.from?.aadObjectId ?? '');
-    let outcome: TurnOutcome;
+    const memberKey = `resonet/members/${activity.channelId}/${userId}`;
+    let outcome: TurnOutcome | undefined;
+    let attempts = 0;
     try {
-      const stored = readMemberState(await this.member.get(context));
-      let notice: string | undefined;
-      if (!stored.ok) {
-        const errorId = newErrorId();
-        this.deps.log.error(
-          { event: 'state-unreadable', errorId },
-          'stored member state unreadable',
-        );
-        notice = t(langOf(incoming.locale), 'stateReset', { errorId });
-      }
-      const member = stored.ok ? stored.value : { step: 'idle' as const };
       const conversation = (await this.conversation.get(context)) ?? initialConversationState();
-      const needs = resultsNeeded(incoming, isCoordinator);
-      const results =
-        needs === 'all'
-          ? await this.deps.results.all()
-          : needs === 'mine'
-            ? await this.deps.results.byRespondent(userId)
-            : undefined;
-      const ctx: EngineContext = {
-        ...this.deps.content,
-        userId,
-        isCoordinator,
-        asOf: this.deps.today(),
-        newResultId: this.deps.newId,
-        ...(results ? { results } : {}),
-      };
-      outcome = turn({ conversation, member }, incoming, ctx);
-      // The result is stored before the state that forgets the open session is saved, so a
-      // failure here leaves the member at the review, able to submit again.
-      if (outcome.submitted) await this.deps.results.save(outcome.submitted);
+      // Assessment progress is written only if nobody else wrote it since it was read (a
+      // double click, a Teams retry, another instance); otherwise the turn runs again on
+      // the newer state. Replies go out only after the write, so the user sees one turn.
+      while (!outcome) {
+        attempts++;
+        const item = (await this.deps.storage.read([memberKey]))[memberKey] as
+          | { member?: unknown; eTag?: string }
+          | undefined;
+        const stored = readMemberState(item?.member);
+        let notice: string | undefined;
+        if (!stored.ok) {
+          const errorId = newErrorId();
+          this.deps.log.error(
+            { event: 'state-unreadable', errorId },
+            'stored member state unreadable',
+          );
+          notice = t(langOf(incoming.locale), 'stateReset', { errorId });
+        }
+        const member = stored.ok ? stored.value : { step: 'idle' as const };
+        const needs = resultsNeeded(incoming, isCoordinator);
+        const results = needs
+          ? await this.deps.results.query(needs === 'mine' ? { respondentId: userId } : {})
+          : undefined;
+        const ctx: EngineContext = {
+          ...this.deps.content,
+          userId,
+          isCoordinator,
+          asOf: this.deps.today(),
+          newId: this.deps.newId,
+          ...(results ? { results } : {}),
+        };
+        const next = turn({ conversation, member }, incoming, ctx);
+        // A result is stored before the state that forgets its session: if the state write
+        // then fails or conflicts, the retried submit finds the same result id and stores
+        // nothing twice.
+        if (next.submitted) await this.deps.results.save(next.submitted);
+        try {
+          if (next.forget) {
+            await this.deps.results.deleteByRespondent(userId);
+            await this.deps.storage.delete([memberKey]);
+          } else {
+            await this.deps.storage.write({
+              [memberKey]: { member: next.member, eTag: item?.eTag ?? '*' },
+            });
+          }
+        } catch (error) {
+          if (isETagConflict(error) && attempts < ATTEMPTS) continue;
+          throw error;
+        }
+        if (notice) next.replies.unshift({ text: notice });
+        outcome = next;
+      }
       await this.conversation.set(context, outcome.conversation);
-      await this.member.set(context, outcome.member);
       await this.deps.conversationState.saveChanges(context);
-      await this.deps.userState.saveChanges(context);
-      if (notice) await context.sendActivity({ type: 'message', text: notice });
     } catch (error) {
       const errorId = newErrorId();
       this.deps.log.error(
-        { event: 'turn-failed', errorId, channelId: activity.channelId, err: errorFields(error) },
+        {
+          event: 'turn-failed',
+          errorId,
+          channelId: activity.channelId,
+          attempts,
+          err: errorFields(error),
+        },
         'turn failed',
       );
-      // Forget this turn's unsaved changes; what was stored before stays as it was.
       this.deps.conversationState.clear(context);
-      this.deps.userState.clear(context);
       await context.sendActivity({
         type: 'message',
         text: t(langOf(incoming.locale), 'turnFailed', { errorId }),
@@ -162,6 +191,7 @@ export class ResonetBot extends TeamsActivityHandler {
         kind: incoming.type,
         replies: outcome.replies.length,
         submitted: Boolean(outcome.submitted),
+        attempts,
         ms: Math.round(performance.now() - started),
       },
       'turn',

@@ -1,0 +1,60 @@
+import type { Database } from './database';
+
+// The one schema, as numbered steps. A step is never edited once released: changes are
+// new steps. Each runs once, in order, in the same transaction as its bookkeeping row.
+export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      create table bot_state (
+        key text primary key,
+        doc jsonb not null,
+        etag text not null,
+        updated_at timestamptz not null default now()
+      );
+      create table assessment_results (
+        id text primary key,
+        instrument_id text not null,
+        instrument_version text not null,
+        centre_id text not null,
+        respondent_id text not null,
+        started_at date not null,
+        submitted_at date not null,
+        doc jsonb not null,
+        stored_at timestamptz not null default now()
+      );
+      create index assessment_results_respondent on assessment_results (respondent_id);
+      create index assessment_results_centre on assessment_results (centre_id, submitted_at);
+      create index assessment_results_instrument on assessment_results (instrument_id, submitted_at);
+    `,
+  },
+];
+
+// Any fixed number: every instance takes the same lock, so migrations run one at a time.
+const LOCK_ID = 7_340_223;
+
+/**
+ * Brings the schema up to date. Safe when several instances start at once: they queue on an
+ * advisory lock and each skips the steps already applied.
+ */
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.query(
+      'create table if not exists resonet_migrations (version integer primary key, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('select version from resonet_migrations')).map(
+        (r) => r.version,
+      ),
+    );
+    const applied: number[] = [];
+    for (const step of MIGRATIONS) {
+      if (done.has(step.version)) continue;
+      await tx.exec(step.sql);
+      await tx.query('insert into resonet_migrations (version) values ($1)', [step.version]);
+      applied.push(step.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,72 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Logger } from '../log';
+import type { Database } from './database';
+import { openEmbedded } from './embedded';
+import { migrate } from './migrations';
+import { openPostgres } from './postgres';
+import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
+import { SqlStorage } from './sqlStorage';
+
+/** Where the bot keeps things: memory, the embedded database, or PostgreSQL. */
+export type StoreChoice =
+  | { kind: 'memory' }
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+/** The bot's stores: bot state (botbuilder's `Storage`) and submitted results. */
+export interface Stores {
+  kind: StoreChoice['kind'];
+  storage: Storage;
+  results: ResultStore;
+  /** Whether the database answers (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the chosen stores and brings the schema up to date. Throws a `DatabaseError` with
+ * an operator-friendly message when the database cannot be opened or reached.
+ */
+export async function openStores(choice: StoreChoice, log: Logger): Promise<Stores> {
+  if (choice.kind === 'memory')
+    return {
+      kind: 'memory',
+      storage: new MemoryStorage(),
+      results: new MemoryResultStore(),
+      ping: async () => true,
+      close: async () => {},
+    };
+  const started = performance.now();
+  const db: Database =
+    choice.kind === 'embedded'
+      ? await openEmbedded(choice.dataDir)
+      : await openPostgres(choice.url);
+  try {
+    const applied = await migrate(db);
+    log.info(
+      {
+        event: 'database-ready',
+        kind: db.kind,
+        migrated: applied,
+        ms: Math.round(performance.now() - started),
+      },
+      'database ready',
+    );
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return {
+    kind: choice.kind,
+    storage: new SqlStorage(db),
+    results: new SqlResultStore(db, (id) =>
+      log.warn({ event: 'result-unreadable', resultId: id }, 'stored result unreadable, left out'),
+    ),
+    ping: () =>
+      db.query('select 1').then(
+        () => true,
+        () => false,
+      ),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,258 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AssessmentResult } from '@resonet/core';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/storage/database';
+import { openEmbedded } from '../src/storage/embedded';
+import { migrate } from '../src/storage/migrations';
+import { openPostgres } from '../src/storage/postgres';
+import { MemoryResultStore, type ResultStore, SqlResultStore } from '../src/storage/results';
+import { isETagConflict, SqlStorage } from '../src/storage/sqlStorage';
+import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
+
+interface Subject {
+  storage: Storage;
+  results: ResultStore;
+  /** Writes a raw result row that does not read as a result (SQL stores only). */
+  corrupt?: (id: string) => Promise<void>;
+  unreadable: string[];
+  db?: Database;
+  close: () => Promise<void>;
+}
+
+const result = (id: string, fields: Partial<AssessmentResult> = {}): AssessmentResult => ({
+  id,
+  instrumentId: 'centre-training-needs',
+  instrumentVersion: '1.0.0',
+  centreId: 'example-centre-a',
+  respondentId: 'example-member-1',
+  startedAt: '2026-01-10',
+  submittedAt: '2026-01-12',
+  answers: { 'q-1': 3, 'q-2': ['a', 'b'], 'q-3': true, 'q-4': "Ví dụ “quoted” 'text'" },
+  scores: [],
+  example: true,
+  ...fields,
+});
+
+const KEYS = [
+  'plain',
+  'msteams/users/29:1a-b_c',
+  'quote \' and " double',
+  "'; drop table bot_state; --",
+  'tiếng Việt đ 😀',
+  `long-${'x'.repeat(1000)}`,
+  'back\\slash and %percent and _underscore',
+];
+
+function contract(name: string, open: () => Promise<Subject>) {
+  describe(`${name} store contract`, () => {
+    let s: Subject;
+    beforeAll(async () => {
+      s = await open();
+    }, 60_000);
+    afterAll(async () => s?.close());
+
+    it('reads only keys that exist', async () => {
+      expect(await s.storage.read([])).toEqual({});
+      expect(await s.storage.read(['missing-1', 'missing-2'])).toEqual({});
+    });
+
+    it('writes without eTag or with * unconditionally, and gives each write a new eTag', async () => {
+      await s.storage.write({ a: { n: 1 } });
+      const first = (await s.storage.read(['a'])).a;
+      expect(first).toMatchObject({ n: 1 });
+      expect(typeof first.eTag).toBe('string');
+      await s.storage.write({ a: { n: 2, eTag: '*' } });
+      const second = (await s.storage.read(['a'])).a;
+      expect(second).toMatchObject({ n: 2 });
+      expect(second.eTag).not.toBe(first.eTag);
+      await s.storage.write({ a: { n: 3, eTag: second.eTag } });
+      expect((await s.storage.read(['a'])).a).toMatchObject({ n: 3 });
+    });
+
+    it('rejects a stale eTag with a conflict and keeps the newer value', async () => {
+      await s.storage.write({ b: { v: 'one' } });
+      const stale = (await s.storage.read(['b'])).b.eTag;
+      await s.storage.write({ b: { v: 'two', eTag: stale } });
+      const error = await s.storage.write({ b: { v: 'three', eTag: stale } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isETagConflict(error)).toBe(true);
+      expect((await s.storage.read(['b'])).b).toMatchObject({ v: 'two' });
+    });
+
+    it('lets exactly one of two racing writes with the same eTag win', async () => {
+      await s.storage.write({ race: { v: 0 } });
+      const eTag = (await s.storage.read(['race'])).race.eTag;
+      const outcomes = await Promise.allSettled([
+        s.storage.write({ race: { v: 1, eTag } }),
+        s.storage.write({ race: { v: 2, eTag } }),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect(isETagConflict(rejected.reason)).toBe(true);
+    });
+
+    it('deletes idempotently', async () => {
+      await s.storage.write({ d: { x: 1 } });
+      await s.storage.delete(['d', 'never-there']);
+      await s.storage.delete(['d']);
+      expect(await s.storage.read(['d'])).toEqual({});
+    });
+
+    it('keeps keys with any characters apart and values intact', async () => {
+      const value = {
+        text: 'Xin chào “bạn” \u0000? no: \u2028 line',
+        nested: { list: [1, 'two', null] },
+      };
+      value.text = value.text.replace('\u0000', '');
+      await s.storage.write(Object.fromEntries(KEYS.map((k, i) => [k, { ...value, i }])));
+      const read = await s.storage.read(KEYS);
+      expect(Object.keys(read).sort()).toEqual([...KEYS].sort());
+      KEYS.forEach((k, i) => expect(read[k]).toMatchObject({ ...value, i }));
+    });
+
+    it('stores a result once, however often it is saved', async () => {
+      expect(await s.results.save(result('r-1'))).toBe('stored');
+      expect(await s.results.save(result('r-1', { answers: { changed: 1 } }))).toBe('duplicate');
+      const [stored] = await s.results.query({ respondentId: 'example-member-1' });
+      expect(stored?.answers).toEqual(result('r-1').answers);
+    });
+
+    it('queries by respondent, centre, instrument and date range, oldest first', async () => {
+      await s.results.save(
+        result('r-2', { submittedAt: '2026-02-01', centreId: 'example-centre-b' }),
+      );
+      await s.results.save(
+        result('r-3', {
+          submittedAt: '2026-03-01',
+          respondentId: 'example-member-2',
+          instrumentId: 'service-quality-self-assessment',
+        }),
+      );
+      const ids = async (q: Parameters<ResultStore['query']>[0]) =>
+        (await s.results.query(q)).map((r) => r.id);
+      expect(await ids({})).toEqual(['r-1', 'r-2', 'r-3']);
+      expect(await ids({ respondentId: 'example-member-2' })).toEqual(['r-3']);
+      expect(await ids({ centreId: 'example-centre-b' })).toEqual(['r-2']);
+      expect(await ids({ instrumentId: 'centre-training-needs' })).toEqual(['r-1', 'r-2']);
+      expect(await ids({ from: '2026-02-01', to: '2026-03-01' })).toEqual(['r-2', 'r-3']);
+      expect(await ids({ to: '2026-01-31' })).toEqual(['r-1']);
+      expect(await ids({ respondentId: "x' or '1'='1" })).toEqual([]);
+    });
+
+    it('deletes one member’s results only', async () => {
+      expect(await s.results.deleteByRespondent('example-member-2')).toBe(1);
+      expect(await s.results.deleteByRespondent('example-member-2')).toBe(0);
+      expect((await s.results.query({})).map((r) => r.id)).toEqual(['r-1', 'r-2']);
+    });
+
+    // Only the SQL stores can hold a damaged row or run migrations.
+    if (name !== 'memory') {
+      it('leaves out a stored result that no longer reads, and says so', async () => {
+        await s.corrupt?.('r-corrupt');
+        const ids = (await s.results.query({})).map((r) => r.id);
+        expect(ids).not.toContain('r-corrupt');
+        expect(ids).toContain('r-1');
+        expect(s.unreadable).toEqual(['r-corrupt']);
+      });
+
+      it('migrates idempotently', async () => {
+        expect(await migrate(s.db as Database)).toEqual([]);
+      });
+    }
+  });
+}
+
+function sqlSubject(db: Database, close: () => Promise<void>): Subject {
+  const unreadable: string[] = [];
+  return {
+    db,
+    storage: new SqlStorage(db),
+    results: new SqlResultStore(db, (id) => unreadable.push(id)),
+    unreadable,
+    corrupt: async (id) => {
+      await db.query(
+        `insert into assessment_results (id, instrument_id, instrument_version, centre_id, respondent_id, started_at, submitted_at, doc)
+         values ($1, 'x', '1', 'c', 'example-member-9', '2026-01-01', '2026-01-01', '{"not":"a result"}')`,
+        [id],
+      );
+    },
+    close,
+  };
+}
+
+contract('memory', async () => ({
+  storage: new MemoryStorage(),
+  results: new MemoryResultStore(),
+  unreadable: [],
+  close: async () => {},
+}));
+
+contract('embedded', async () => {
+  const data = freshDataDir();
+  const db = await openEmbedded(data.dir);
+  await migrate(db);
+  return sqlSubject(db, async () => {
+    await db.close();
+    data.remove();
+  });
+});
+
+describe.skipIf(Boolean(postgresSkipReason))('PostgreSQL', () => {
+  contract('postgres', async () => {
+    const fresh = await freshPostgres();
+    const db = await openPostgres(fresh.url);
+    await migrate(db);
+    return sqlSubject(db, async () => {
+      await db.close();
+      await fresh.drop();
+    });
+  });
+
+  it('migrates safely when several instances start at once', async () => {
+    const fresh = await freshPostgres();
+    const dbs = await Promise.all([1, 2, 3].map(() => openPostgres(fresh.url, { max: 2 })));
+    const applied = await Promise.all(dbs.map((db) => migrate(db)));
+    expect(applied.flat()).toEqual([1]);
+    await Promise.all(dbs.map((db) => db.close()));
+    await fresh.drop();
+  });
+
+  it('fails with a clear message when the server cannot be reached', async () => {
+    const error = await openPostgres('postgres://nobody@127.0.0.1:1/none').then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: ECONNREFUSED/,
+    );
+  });
+});
+
+describe('embedded database', () => {
+  it('refuses a data directory another live process holds, and takes over a dead one’s', async () => {
+    const data = freshDataDir();
+    const db = await openEmbedded(data.dir);
+    const error = await openEmbedded(data.dir).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('already open in this process');
+    await db.close();
+    // A lock left by a process that is gone (killed) is taken over.
+    writeFileSync(join(data.dir, 'resonet.lock'), '999999999');
+    const again = await openEmbedded(data.dir);
+    await again.close();
+    // A lock held by a live process (here: this test's parent) is respected.
+    writeFileSync(join(data.dir, 'resonet.lock'), String(process.ppid));
+    const refused = await openEmbedded(data.dir).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(refused?.message).toContain(`in use by another resonet process (pid ${process.ppid})`);
+    data.remove();
+  }, 60_000);
+});
