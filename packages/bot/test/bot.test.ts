@@ -204,4 +204,28 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     expect(said(list)).toContain('Submitted assessments (1)');
     expect(said(await coordinator.send('summary'))).toContain('Network summary');
   });
+
+  it('deletes a member’s results and state on “delete my data”, and nobody else’s', async () => {
+    const storage = new MemoryStorage();
+    const results = new MemoryResultStore();
+    const harness = makeBot({ storage, results });
+    const mine = new ChannelChat(harness, 'msteams');
+    await completeByCards(mine);
+    await mine.click({ action: 'submit' });
+    const other = new ChannelChat(harness, 'msteams', {
+      userId: 'example-user-2',
+      conversationId: 'c2',
+    });
+    await completeByCards(other);
+    await other.click({ action: 'submit' });
+    expect(await results.query()).toHaveLength(2);
+    await mine.send('delete my data');
+    const done = await mine.click({ action: 'yes' });
+    expect(said(done)).toContain(CATALOGS.en.forgotten);
+    expect((await results.query()).map((r) => r.respondentId)).toEqual(['example-user-2']);
+    expect(await storage.read(['resonet/members/msteams/example-user-1'])).toEqual({});
+    expect(
+      Object.keys(await storage.read(['resonet/members/msteams/example-user-2'])),
+    ).toHaveLength(1);
+  });
 });

@@ -175,6 +175,23 @@ describe('conversation engine', () => {
     expect(chat.said).toContain('Question 2 of');
   });
 
+  it('sets the language a page or a typed name asks for, instead of toggling', () => {
+    const chat = new Chat(context(), 'en');
+    chat.send('hello');
+    chat.click({ action: 'language', lang: 'vi' });
+    expect(chat.said).toContain(CATALOGS.vi.languageSet);
+    chat.click({ action: 'language', lang: 'vi' });
+    expect(chat.state.member.lang).toBe('vi');
+    chat.send('Tiếng Việt');
+    expect(chat.state.member.lang).toBe('vi');
+    chat.send('English');
+    expect(chat.said).toContain(CATALOGS.en.languageSet);
+    chat.send('english');
+    expect(chat.state.member.lang).toBe('en');
+    chat.click({ action: 'language', lang: 'fr' }); // unknown: toggles, as the plain button does
+    expect(chat.state.member.lang).toBe('vi');
+  });
+
   it('cancels only after confirmation', () => {
     const chat = new Chat(context(), 'en');
     begin(chat);
@@ -281,5 +298,58 @@ describe('conversation engine', () => {
     expect(chat.said).toContain(CATALOGS.en.unknownInstrument);
     chat.click({ action: 'show-result', id: { $ne: null } });
     expect(chat.said).toContain(CATALOGS.en.resultNotFound);
+  });
+
+  it('shows where a member is when they come back without having paused', () => {
+    const chat = new Chat(context(), 'en');
+    begin(chat);
+    chat.send('3');
+    chat.send('continue');
+    expect(chat.said).toContain('Welcome back! You are at question 2 of');
+    chat.send('start');
+    expect(chat.said).toContain('1 of 26 answered');
+    chat.send('continue');
+    expect(chat.said).toContain('Question 2 of');
+  });
+
+  it('exports a member’s data and deletes it only after confirmation', () => {
+    const chat = new Chat(context(), 'vi');
+    begin(chat);
+    answerAll(chat, 'vi');
+    chat.send('nộp bài');
+    chat.send('dữ liệu của tôi');
+    const [file] = chat.last.replies[0]?.files ?? [];
+    expect(file?.contentType).toBe('application/json');
+    const data = JSON.parse(file?.content ?? '{}');
+    expect(data.results).toHaveLength(1);
+    expect(data.userId).toBe('example-user-1');
+    chat.send('xóa dữ liệu của tôi');
+    expect(chat.said).toContain(CATALOGS.vi.confirmForget);
+    chat.send('không');
+    expect(chat.said).toContain(CATALOGS.vi.kept);
+    expect(chat.last.forget).toBeUndefined();
+    chat.send('delete my data');
+    chat.click({ action: 'yes' });
+    expect(chat.last.forget).toBe(true);
+    expect(chat.said).toContain(CATALOGS.vi.forgotten);
+    expect(chat.state.member).toEqual({ step: 'idle' });
+  });
+
+  it('exports every result as CSV for coordinators only', () => {
+    const member = new Chat(context(), 'en');
+    begin(member);
+    answerAll(member, 'en');
+    member.send('submit');
+    member.send('export all');
+    expect(member.said).toContain(CATALOGS.en.notCoordinator);
+    const coordinator = new Chat(
+      context({ userId: 'example-coordinator', isCoordinator: true }),
+      'en',
+    );
+    coordinator.submitted = member.submitted;
+    coordinator.send('export all');
+    const [file] = coordinator.last.replies.flatMap((r) => r.files ?? []);
+    expect(file?.name).toBe('resonet-results-2026-11-23.csv');
+    expect(file?.content).toContain('centre-training-needs');
   });
 });

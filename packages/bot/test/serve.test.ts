@@ -1,47 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
+import { assertBuilt, runCli, startBot } from './support/processes';
 
-// `resonet serve` as a user starts it (npm test builds it first).
-const cli = fileURLToPath(new URL('../bin/resonet.js', import.meta.url));
-const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const SECRET = 'example-secret-value';
 const GUID = '00000000-0000-4000-8000-000000000001';
 
-beforeAll(() => {
-  if (!existsSync(built))
-    throw new Error('packages/bot/dist/cli.js is missing: run "npm run build" first');
-});
-
-const bare = (env: Record<string, string>) => {
-  const clean: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    LANG: 'C',
-    RESONET_STORAGE: 'memory',
-  };
-  return { ...clean, ...env };
-};
-
-function start(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; out: () => string }> {
-  const child = spawn(process.execPath, [cli, 'serve'], { env: bare(env) });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (d) => {
-      err += d;
-      const match = /resonet bot: (http:\/\/[^/\s]+)\/api\/messages/.exec(err);
-      if (match?.[1]) resolve({ child, url: match[1], out: () => out });
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-}
+beforeAll(assertBuilt);
 
 describe('configuration', () => {
   it('defaults to anonymous, loopback, port 3978', () => {
@@ -117,10 +81,7 @@ describe('configuration', () => {
 
 describe('resonet serve', () => {
   it('stops with a message naming the bad setting (exit 1)', () => {
-    const r = spawnSync(process.execPath, [cli, 'serve'], {
-      encoding: 'utf8',
-      env: bare({ MicrosoftAppType: 'Everyone', MicrosoftAppPassword: SECRET }),
-    });
+    const r = runCli(['serve'], { MicrosoftAppType: 'Everyone', MicrosoftAppPassword: SECRET });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI',
@@ -129,19 +90,15 @@ describe('resonet serve', () => {
   });
 
   it('prints its help', () => {
-    const r = spawnSync(process.execPath, [cli, 'serve', '--help'], {
-      encoding: 'utf8',
-      env: bare({}),
-    });
+    const r = runCli(['serve', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('RESONET_COORDINATORS');
   });
 
   it('serves, says it is anonymous and local, and shuts down cleanly on SIGTERM', async () => {
-    const { child, url, out } = await start({ PORT: '0' });
+    const { child, url, out, exited } = await startBot({ PORT: '0' });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out()).toContain('anonymous mode');
@@ -149,12 +106,9 @@ describe('resonet serve', () => {
   });
 
   it('reports a port in use and exits 1', async () => {
-    const first = await start({ PORT: '0' });
+    const first = await startBot({ PORT: '0' });
     const port = new URL(first.url).port;
-    const r = spawnSync(process.execPath, [cli, 'serve'], {
-      encoding: 'utf8',
-      env: bare({ PORT: port }),
-    });
+    const r = runCli(['serve'], { PORT: port });
     first.child.kill('SIGINT');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('EADDRINUSE');

@@ -88,6 +88,13 @@ const GLOBAL: ReadonlySet<Command> = new Set([
   'export-all',
 ]);
 
+/** Typed language names (folded) and the language each one asks for. */
+const NAMED_LANGUAGES: Readonly<Record<string, Lang>> = {
+  english: 'en',
+  'tieng anh': 'en',
+  'tieng viet': 'vi',
+};
+
 const field = (value: unknown, name: string): string | undefined => {
   const v =
     value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
@@ -183,15 +190,39 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
     return instrument ? localize(instrument.title, lang) : id;
   };
 
+  /** Asks whether to continue the open assessment or start over. */
+  const offerRestart = (current: { session: Session; instrument: Instrument }) => {
+    const { answered, visible: total } = progress(current.instrument, current.session);
+    member = { ...member, step: 'confirm-restart' };
+    replies.push(
+      say(
+        '',
+        confirmCard(
+          t(lang, 'openAssessment', {
+            title: localize(current.instrument.title, lang),
+            answered,
+            total,
+          }),
+          { title: t(lang, 'continueAssessment'), action: 'continue' },
+          { title: t(lang, 'startOver'), action: 'start-over' },
+        ),
+      ),
+    );
+  };
+
   const command = commandOf(text, incoming.value);
 
   if (command && GLOBAL.has(command)) {
     switch (command) {
-      case 'language':
-        lang = lang === 'en' ? 'vi' : 'en';
+      case 'language': {
+        // A page or button may name the language ({ action: 'language', lang: 'vi' }), and
+        // "English" or "Tiếng Việt" typed name one; otherwise the language toggles.
+        const named = field(incoming.value, 'lang') ?? NAMED_LANGUAGES[foldText(text)];
+        lang = named === 'en' || named === 'vi' ? named : lang === 'en' ? 'vi' : 'en';
         member = { ...member, lang };
         replies.push(say(t(lang, 'languageSet')));
         break;
+      }
       case 'help':
         replies.push(
           say(
@@ -370,6 +401,19 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
       return done();
     }
     switch (command) {
+      case 'start':
+        offerRestart({ session, instrument });
+        return done();
+      case 'continue': {
+        // Already answering (perhaps the member never paused): show where they are.
+        const q = currentQuestion(instrument, session);
+        showQuestion(
+          session,
+          instrument,
+          q ? t(lang, 'resumed', { number: q.number, total: q.total }) : '',
+        );
+        return done();
+      }
       case 'pause':
         member = { ...member, step: 'idle' };
         replies.push(say(t(lang, 'paused')));
@@ -459,22 +503,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
   if (command === 'start') {
     const current = open();
     if (current) {
-      const { answered, visible: total } = progress(current.instrument, current.session);
-      member = { ...member, step: 'confirm-restart' };
-      replies.push(
-        say(
-          '',
-          confirmCard(
-            t(lang, 'openAssessment', {
-              title: localize(current.instrument.title, lang),
-              answered,
-              total,
-            }),
-            { title: t(lang, 'continueAssessment'), action: 'continue' },
-            { title: t(lang, 'startOver'), action: 'start-over' },
-          ),
-        ),
-      );
+      offerRestart(current);
       return done();
     }
     member = { ...member, step: 'choose-instrument' };
