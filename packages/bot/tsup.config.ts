@@ -4,8 +4,9 @@ export default defineConfig({
   entry: {
     cli: 'src/cli.ts',
     eval: 'src/eval.ts',
-    'qa-bench': 'src/qaBench.ts',
-    'bot-bench': 'src/botBench.ts',
+    'qa-bench': 'src/bench/qaBench.ts',
+    'bot-bench': 'src/bench/botBench.ts',
+    'storage-bench': 'src/bench/storageBench.ts',
     'teams-package': 'src/teamsPackage.ts',
   },
   format: ['esm'],

@@ -1,16 +1,16 @@
 // Part of npm run bench: Q&A turns per second through the real HTTP server (expectReplies)
 // beside a bare restify JSON echo route on the same server, and bytes of state per open
 // assessment.
-import { Agent, request } from 'node:http';
 import { currentQuestion } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
 import type { Request, Response } from 'restify';
-import { readConfig } from './config';
-import { loadContent } from './content';
-import { turn } from './conversation/engine';
-import { initialConversationState, initialMemberState } from './conversation/state';
-import { createLogger } from './log';
-import { startServer } from './server';
+import { readConfig } from '../config';
+import { loadContent } from '../content';
+import { turn } from '../conversation/engine';
+import { initialConversationState, initialMemberState } from '../conversation/state';
+import { createLogger } from '../log';
+import { startServer } from '../server';
+import { benchActivity, httpClient } from './httpClient';
 
 const config = readConfig({ PORT: '0', LOG_LEVEL: 'silent' });
 if (!config.ok) throw new Error(config.errors.join('; '));
@@ -18,44 +18,16 @@ const running = await startServer({ config: config.value, log: createLogger('sil
 running.server.post('/bench/echo', async (req: Request, res: Response) => {
   res.send(200, req.body);
 });
-const { port } = new URL(running.url);
-const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-
-function post(path: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const client = httpClient(running.url);
+const post = async (path: string, body: string) => (await client.post(path, body)).status;
 
 let id = 0;
-const activity = () =>
-  JSON.stringify({
-    type: 'message',
-    id: `bench-${++id}`,
-    channelId: 'webchat',
-    serviceUrl: 'http://127.0.0.1:9/',
-    conversation: { id: `bench-conversation-${id % 8}` },
-    from: { id: `bench-user-${id % 8}` },
-    recipient: { id: 'bench-bot' },
-    locale: 'en-US',
-    deliveryMode: 'expectReplies',
+const activity = () => {
+  id++;
+  return benchActivity(`bench-${id}`, `bench-conversation-${id % 8}`, {
     text: 'What are the roles of an ITTC?',
   });
+};
 
 /** Requests per second over `ms`, with 8 requests in flight. */
 async function rate(path: string, body: () => string, ms: number): Promise<number> {
@@ -78,7 +50,7 @@ await rate('/bench/echo', activity, 500);
 const turns = await rate('/api/messages', activity, 3000);
 const echo = await rate('/bench/echo', activity, 3000);
 await running.close();
-agent.destroy();
+client.close();
 
 // State of a member half-way through the longest built-in assessment.
 const content = loadContent();

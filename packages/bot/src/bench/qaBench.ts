@@ -1,8 +1,8 @@
 // Part of npm run bench: index build time and answer latency over the whole knowledge base.
 import { readFileSync } from 'node:fs';
 import { knowledgeBase, treatnet } from '@resonet/fixtures';
-import { AnswerEngine } from './answers/answer';
-import type { DevQuestion } from './answers/evaluate';
+import { AnswerEngine } from '../answers/answer';
+import type { DevQuestion } from '../answers/evaluate';
 
 const { questions } = JSON.parse(
   readFileSync(new URL('../eval/dev-set.json', import.meta.url), 'utf8'),
