@@ -1,7 +1,9 @@
-import { readConfig } from './config';
+import { resolve } from 'node:path';
+import { type BotConfig, readConfig } from './config';
 import { createLogger } from './log';
 import { startServer } from './server';
 import { DatabaseError } from './storage/database';
+import { describeUrl } from './storage/postgres';
 import { openStores, type Stores } from './storage/stores';
 
 /**
@@ -50,7 +52,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     return 1;
   }
   process.stderr.write(
-    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\nHealth: ${running.url}/healthz · Stop: Ctrl+C\n`,
+    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\nHealth: ${running.url}/healthz · Stop: Ctrl+C\nStorage: ${describeStore(config.value.store)}\n`,
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
@@ -68,4 +70,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+function describeStore(store: BotConfig['store']): string {
+  if (store.kind === 'memory') return 'memory (nothing is kept after a stop)';
+  if (store.kind === 'postgres') return `PostgreSQL at ${describeUrl(store.url)}`;
+  return `embedded database in ${resolve(store.dataDir)}`;
 }

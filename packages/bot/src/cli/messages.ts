@@ -60,6 +60,11 @@ Starts the chat bot. Settings (environment variables):
                   Offer the example centres in the centre list (demos).
   RESONET_MAX_BODY_KB
                   Largest request body accepted, in KB (default 256).
+  DATABASE_URL    PostgreSQL for state and results (several instances).
+  RESONET_DATA_DIR
+                  Directory of the embedded database, the default store
+                  (default .resonet/data).
+  RESONET_STORAGE embedded, postgres or memory (nothing kept after a stop).
   LOG_LEVEL       fatal, error, warn, info (default), debug, trace or silent.
 `,
     vi: `Cách dùng: resonet serve
@@ -79,6 +84,11 @@ Khởi động chatbot. Cấu hình (biến môi trường):
                   Hiện các trung tâm ví dụ trong danh sách (để trình diễn).
   RESONET_MAX_BODY_KB
                   Kích thước yêu cầu tối đa, tính bằng KB (mặc định 256).
+  DATABASE_URL    PostgreSQL để lưu trạng thái và kết quả (nhiều phiên bản chạy song song).
+  RESONET_DATA_DIR
+                  Thư mục của cơ sở dữ liệu nhúng, nơi lưu mặc định
+                  (mặc định .resonet/data).
+  RESONET_STORAGE embedded, postgres hoặc memory (không giữ gì sau khi dừng).
   LOG_LEVEL       fatal, error, warn, info (mặc định), debug, trace hoặc silent.
 `,
   },
