@@ -187,7 +187,7 @@ describe('usage', () => {
       err: expect.stringContaining("Unknown option '--bogus'"),
     });
     expect(resonet('instruments', '--lang', 'fr')).toMatchObject({ code: 2 });
-  });
+  }, 60_000);
 });
 
 describe('resonet ask', () => {

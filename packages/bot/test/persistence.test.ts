@@ -130,8 +130,9 @@ class Relay {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server?.address() as AddressInfo).port;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
   }
   async cut() {
     for (const s of this.sockets) s.destroy();

@@ -111,7 +111,7 @@ function contract(name: string, open: () => Promise<Subject>) {
       await s.storage.write(Object.fromEntries(KEYS.map((k, i) => [k, { ...value, i }])));
       const read = await s.storage.read(KEYS);
       expect(Object.keys(read).sort()).toEqual([...KEYS].sort());
-      KEYS.forEach((k, i) => expect(read[k]).toMatchObject({ ...value, i }));
+      for (const [i, k] of KEYS.entries()) expect(read[k]).toMatchObject({ ...value, i });
     });
 
     it('stores a result once, however often it is saved', async () => {
