@@ -88,4 +88,13 @@ describe('answering engine, edge cases', () => {
       'Example data: an English-only answer.\n(Chưa có bản tiếng Việt; nội dung hiển thị bằng tiếng Anh.)',
     );
   });
+
+  it('does not answer a question about one network with an entry about the other', () => {
+    const treatnetQuestion = engine.answer('Who coordinates Treatnet?');
+    expect(treatnetQuestion.entryId).not.toBe('ittc-coordinating-office');
+    expect(treatnetQuestion).toMatchObject({ status: 'answered', entryId: 'key-players' });
+    expect(engine.answer('Who coordinates the ITTC Network?').entryId).toBe(
+      'ittc-coordinating-office',
+    );
+  });
 });

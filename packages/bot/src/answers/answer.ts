@@ -1,4 +1,5 @@
 import {
+  foldText,
   type KnowledgeEntry,
   localizeWithLocale,
   type Network,
@@ -50,6 +51,19 @@ const TEXT = {
 
 const MAX_QUESTION = 500;
 const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
+
+/**
+ * The network a question is *not* about, when it names exactly one: an answer about the
+ * ITTC Network's coordinating office does not answer "Who coordinates Treatnet?".
+ */
+function otherNetwork(question: string): 'ittc' | 'treatnet' | undefined {
+  const words = new Set(foldText(question).split(' '));
+  const treatnet = words.has('treatnet');
+  const ittc = words.has('ittc') || words.has('ittcs');
+  if (treatnet && !ittc) return 'ittc';
+  if (ittc && !treatnet) return 'treatnet';
+  return undefined;
+}
 
 /** The answering engine over a knowledge base and the networks' model. */
 export class AnswerEngine {
@@ -105,7 +119,10 @@ export class AnswerEngine {
       return reply('answered', 'structured', computed.text, { sources: computed.sources });
 
     const { minCoverage, clarifyRatio } = this.thresholds;
-    const candidates = this.index.find(question, 3).filter((c) => c.coverage >= minCoverage);
+    const other = otherNetwork(question);
+    const candidates = this.index
+      .find(question, 3)
+      .filter((c) => c.coverage >= minCoverage && !(other && c.entry.tags.includes(other)));
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
