@@ -21,6 +21,8 @@ function collectCards(lang: 'en' | 'vi'): AdaptiveCard[] {
     () => chat.send('ittc'),
     () => chat.send('How do I bake bread?'),
     () => chat.send('help'),
+    () => chat.send('delete my data'),
+    () => chat.send('no'),
   ];
   for (const step of steps) {
     step();
