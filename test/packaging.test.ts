@@ -117,7 +117,8 @@ describe('published packages', () => {
     expect(out).toContain('- Tiến hành đánh giá nhu cầu đào tạo');
     expect(out).toContain('{ met: false, shortfall: 20 }');
     expect(out).toContain("path: 'id'");
-  });
+    // Two full type-checks: about 13 s alone, more beside the browser tests on two cores.
+  }, 60_000);
 
   it('bundle for the browser with no Node built-ins and run without Node globals', async () => {
     const result = await build({

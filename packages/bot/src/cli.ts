@@ -28,7 +28,9 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
     return usageError(say('badLang', fallbackLang, { value: lang }));
   const [command, ...rest] = positionals;
   if (values.help || command === 'help')
-    return ok(say(command === 'serve' ? 'serveHelp' : 'usage', lang));
+    return ok(
+      say(command === 'serve' ? 'serveHelp' : command === 'chat' ? 'chatHelp' : 'usage', lang),
+    );
   if (!command) return usageError(say('usage', lang));
   if (command === 'ask') {
     const question = rest.join(' ').trim();
@@ -40,6 +42,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
     });
   }
   if (command === 'serve') return ok(say('serveHelp', lang));
+  if (command === 'chat') return ok(say('chatHelp', lang));
   if (command === 'instruments') return listInstruments({ json: values.json ?? false, lang });
   if (command === 'score') {
     const [instrumentId, file] = rest;
@@ -75,8 +78,46 @@ function parse(argv: string[]) {
   });
 }
 
+/** `resonet chat`'s options: the language asked for, or the usage error to print. */
+function chatArguments(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { lang?: 'en' | 'vi'; locale: string } | Outcome {
+  const locale = negotiateLocale(env.LANG?.split('.')[0]);
+  let lang: string | undefined;
+  try {
+    const { values, positionals } = parse(argv);
+    if (positionals.length > 1) return usageError(say('usage', locale));
+    lang = values.lang;
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n\n${say('chatHelp', locale)}`);
+  }
+  if (lang !== undefined && lang !== 'en' && lang !== 'vi')
+    return usageError(say('badLang', locale, { value: lang }));
+  return { ...(lang ? { lang } : {}), locale };
+}
+
 /** Runs the command line for the `resonet` binary: prints and sets the exit code. */
 export function main(argv: string[]): void {
+  if (argv[0] === 'chat' && !argv.includes('--help') && !argv.includes('-h')) {
+    const options = chatArguments(argv, process.env);
+    if ('code' in options) {
+      process.stderr.write(options.err.endsWith('\n') ? options.err : `${options.err}\n`);
+      process.exitCode = options.code;
+      return;
+    }
+    // Imported on demand, like serve; exits once everything printed has been written.
+    import('./channels/terminal')
+      .then(({ chat }) => chat(options))
+      .then(
+        (code) => process.stdout.write('', () => process.exit(code)),
+        (error: unknown) => {
+          process.stderr.write(`resonet: the chat stopped: ${(error as Error).name}\n`);
+          process.exit(1);
+        },
+      );
+    return;
+  }
   if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
     // Imported on demand so that the quick commands do not load botbuilder and restify.
     import('./serve')

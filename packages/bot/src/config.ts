@@ -54,10 +54,26 @@ const EnvSchema = z
       .trim()
       .optional()
       .refine(
-        (v) => !v || /^https:\/\/[^/]+\/?$/.test(v) || /^http:\/\/(localhost|127\.[\d.]+)(:\d+)?\/?$/.test(v),
+        (v) =>
+          !v ||
+          /^https:\/\/[^/]+\/?$/.test(v) ||
+          /^http:\/\/(localhost|127\.[\d.]+)(:\d+)?\/?$/.test(v),
         'must be an https origin such as https://europe.directline.botframework.com',
       ),
     RESONET_WEB_PAGE: flag,
+    RESONET_WEB_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim().replace(/\/$/, ''))
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every((o) => /^https:\/\/[^/\s]+$|^http:\/\/localhost(:\d+)?$/.test(o)),
+        'must be comma-separated origins such as https://www.example.org',
+      ),
     RESONET_STORAGE: z
       .enum(['embedded', 'postgres', 'memory'], {
         error: 'must be embedded, postgres or memory',
@@ -140,6 +156,8 @@ export interface BotConfig {
     /** Azure Direct Line channel secret, exchanged for tokens; never sent to browsers. */
     directLineSecret?: string;
     directLineEndpoint: string;
+    /** Other sites that may frame the page and call the token endpoint (CORS). */
+    origins: readonly string[];
   };
 }
 
@@ -195,10 +213,10 @@ export function readConfig(
       webChat: {
         page: anonymous || e.RESONET_WEB_PAGE,
         ...(e.DIRECT_LINE_SECRET ? { directLineSecret: e.DIRECT_LINE_SECRET } : {}),
-        directLineEndpoint: (e.DIRECT_LINE_ENDPOINT || 'https://directline.botframework.com').replace(
-          /\/$/,
-          '',
-        ),
+        directLineEndpoint: (
+          e.DIRECT_LINE_ENDPOINT || 'https://directline.botframework.com'
+        ).replace(/\/$/, ''),
+        origins: e.RESONET_WEB_ORIGINS,
       },
     },
   };

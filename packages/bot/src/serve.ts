@@ -52,7 +52,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     return 1;
   }
   process.stderr.write(
-    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\nHealth: ${running.url}/healthz · Stop: Ctrl+C\nStorage: ${describeStore(config.value.store)}\n`,
+    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\n${config.value.webChat.page ? `Chat page: ${running.url}/ · ` : ''}Terminal chat: npx resonet chat [--lang vi]\nHealth: ${running.url}/healthz · Stop: Ctrl+C\nStorage: ${describeStore(config.value.store)}\n`,
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {

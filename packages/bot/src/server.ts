@@ -5,6 +5,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { createAdapter } from './channels/botframework/adapter';
 import { ResonetBot } from './channels/botframework/bot';
 import { checkInboundActivity } from './channels/botframework/inboundActivity';
+import { mountWebChat } from './channels/directline';
 import type { BotConfig } from './config';
 import { type Content, loadContent } from './content';
 import { errorFields, type Logger, newErrorId } from './log';
@@ -33,7 +34,7 @@ export interface RunningServer {
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
-/** Starts the bot's HTTP server: POST /api/messages and GET /healthz. */
+/** Starts the bot's HTTP server: POST /api/messages, GET /healthz and the chat page. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, log } = options;
   const storage = options.storage ?? new MemoryStorage();
@@ -103,8 +104,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
 
+  // The chat page and its Direct Line (docs/web-chat.md). Locally its turns go through the
+  // same adapter and bot, without HTTP auth (anonymous mode only), counted for shutdown.
+  mountWebChat(server, {
+    config,
+    log,
+    botUrl: () => url,
+    receive: (activity) => {
+      if (closing) return Promise.reject(new Error('The bot is shutting down.'));
+      const work = adapter.receive('', activity as unknown as Activity, (context) =>
+        bot.run(context),
+      );
+      inFlight.add(work);
+      return work.finally(() => inFlight.delete(work));
+    },
+  });
+
   server.on('after', (req: Request, res: Response) => {
-    log.info(
+    // The page polls the local Direct Line twice a second: those reads are logged at debug.
+    const poll = req.method === 'GET' && req.getPath().startsWith('/v3/directline/');
+    log[poll ? 'debug' : 'info'](
       { event: 'request', method: req.method, path: req.getPath(), status: res.statusCode },
       'request',
     );

@@ -9,8 +9,11 @@ Commands:
   ask "<question>" [--lang en|vi] [--json]
       Answer a question about the networks, in English or Vietnamese.
   serve
-      Start the chat bot (Bot Framework, POST /api/messages). Settings come from
-      environment variables; see \`resonet serve --help\` and docs/bot.md.
+      Start the chat bot (Bot Framework, POST /api/messages) and, locally, its chat page
+      at http://localhost:3978/. Settings come from environment variables; see
+      \`resonet serve --help\` and docs/bot.md.
+  chat [--lang en|vi]
+      Chat with the bot in this terminal: questions and assessments, as in Teams.
   instruments [--json] [--lang en|vi]
       List the built-in assessment instruments (--json: full definitions).
   score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -28,8 +31,11 @@ Các lệnh:
   ask "<câu hỏi>" [--lang en|vi] [--json]
       Trả lời câu hỏi về các mạng lưới, bằng tiếng Việt hoặc tiếng Anh.
   serve
-      Khởi động chatbot (Bot Framework, POST /api/messages). Cấu hình bằng biến môi
-      trường; xem \`resonet serve --help\` và docs/bot.md.
+      Khởi động chatbot (Bot Framework, POST /api/messages) và, khi chạy cục bộ, trang
+      trò chuyện tại http://localhost:3978/. Cấu hình bằng biến môi trường; xem
+      \`resonet serve --help\` và docs/bot.md.
+  chat [--lang en|vi]
+      Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
   instruments [--json] [--lang en|vi]
       Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa).
   score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
@@ -60,6 +66,14 @@ Starts the chat bot. Settings (environment variables):
                   Offer the example centres in the centre list (demos).
   RESONET_MAX_BODY_KB
                   Largest request body accepted, in KB (default 256).
+  DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT
+                  Azure Direct Line channel secret (kept on the server) and service
+                  (default https://directline.botframework.com): POST /api/directline/token
+                  gives web pages a token. See docs/web-chat.md.
+  RESONET_WEB_PAGE=true
+                  Also serve the chat page at / when not anonymous (needs the secret).
+  RESONET_WEB_ORIGINS
+                  Comma-separated origins of sites that may embed the page or get tokens.
   DATABASE_URL    PostgreSQL for state and results (several instances).
   RESONET_DATA_DIR
                   Directory of the embedded database, the default store
@@ -84,12 +98,38 @@ Khởi động chatbot. Cấu hình (biến môi trường):
                   Hiện các trung tâm ví dụ trong danh sách (để trình diễn).
   RESONET_MAX_BODY_KB
                   Kích thước yêu cầu tối đa, tính bằng KB (mặc định 256).
+  DIRECT_LINE_SECRET, DIRECT_LINE_ENDPOINT
+                  Khóa bí mật kênh Direct Line của Azure (chỉ giữ trên máy chủ) và địa chỉ
+                  dịch vụ (mặc định https://directline.botframework.com): POST
+                  /api/directline/token cấp token cho trang web. Xem docs/web-chat.md.
+  RESONET_WEB_PAGE=true
+                  Phục vụ cả trang trò chuyện tại / khi không ẩn danh (cần khóa bí mật).
+  RESONET_WEB_ORIGINS
+                  Các origin (cách nhau bằng dấu phẩy) của trang web được nhúng trang hoặc lấy token.
   DATABASE_URL    PostgreSQL để lưu trạng thái và kết quả (nhiều phiên bản chạy song song).
   RESONET_DATA_DIR
                   Thư mục của cơ sở dữ liệu nhúng, nơi lưu mặc định
                   (mặc định .resonet/data).
   RESONET_STORAGE embedded, postgres hoặc memory (không giữ gì sau khi dừng).
   LOG_LEVEL       fatal, error, warn, info (mặc định), debug, trace hoặc silent.
+`,
+  },
+  chatHelp: {
+    en: `Usage: resonet chat [--lang en|vi]
+
+Chat with the bot in this terminal: ask about the networks, or take an assessment.
+Cards become numbered choices and lettered buttons; type a number, a letter, or your
+answer. Ctrl+C, "quit" or the end of input pauses an open assessment. Works with piped
+input too. Exports are saved in the current folder.
+RESONET_EXAMPLE_CENTRES=true offers the example centres, as for serve.
+`,
+    vi: `Cách dùng: resonet chat [--lang en|vi]
+
+Trò chuyện với bot ngay trong terminal: hỏi về các mạng lưới, hoặc làm bài đánh giá.
+Thẻ trở thành lựa chọn đánh số và nút bấm theo chữ cái; hãy gõ số, chữ cái hoặc câu trả
+lời. Ctrl+C, "thoát" hoặc hết dữ liệu vào sẽ tạm dừng bài đang làm. Dùng được cả với dữ
+liệu vào qua ống (pipe). Tệp xuất được lưu ở thư mục hiện tại.
+RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
 `,
   },
   needQuestion: {

@@ -7,22 +7,12 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Content } from '../../content';
-import {
-  type EngineContext,
-  type Incoming,
-  resultsNeeded,
-  type TurnOutcome,
-  turn,
-} from '../../conversation/engine';
-import {
-  type ConversationState,
-  initialConversationState,
-  readMemberState,
-} from '../../conversation/state';
+import type { Incoming, TurnOutcome } from '../../conversation/engine';
+import { type ConversationState, initialConversationState } from '../../conversation/state';
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
+import { runMemberTurn } from '../../memberTurn';
 import type { ResultStore } from '../../storage/results';
-import { isETagConflict } from '../../storage/sqlStorage';
 import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
 
@@ -38,9 +28,6 @@ export interface BotDependencies {
   today: () => string;
   newId: () => string;
 }
-
-/** How often a turn is run again when another turn changed the member's state meanwhile. */
-const ATTEMPTS = 5;
 
 /**
  * The Bot Framework edge: turns activities into engine input, loads and saves state,
@@ -103,63 +90,28 @@ export class ResonetBot extends TeamsActivityHandler {
     const isCoordinator =
       this.deps.coordinators.has(activity.from?.id ?? '') ||
       this.deps.coordinators.has(activity.from?.aadObjectId ?? '');
-    const memberKey = `resonet/members/${activity.channelId}/${userId}`;
-    let outcome: TurnOutcome | undefined;
+    let outcome: TurnOutcome;
     let attempts = 0;
     try {
       const conversation = (await this.conversation.get(context)) ?? initialConversationState();
-      // Assessment progress is written only if nobody else wrote it since it was read (a
-      // double click, a Teams retry, another instance); otherwise the turn runs again on
-      // the newer state. Replies go out only after the write, so the user sees one turn.
-      while (!outcome) {
-        attempts++;
-        const item = (await this.deps.storage.read([memberKey]))[memberKey] as
-          | { member?: unknown; eTag?: string }
-          | undefined;
-        const stored = readMemberState(item?.member);
-        let notice: string | undefined;
-        if (!stored.ok) {
+      ({ outcome, attempts } = await runMemberTurn({
+        state: this.deps.storage,
+        results: this.deps.results,
+        key: `resonet/members/${activity.channelId}/${userId}`,
+        userId,
+        isCoordinator,
+        conversation,
+        incoming,
+        context: { ...this.deps.content, asOf: this.deps.today(), newId: this.deps.newId },
+        unreadable: () => {
           const errorId = newErrorId();
           this.deps.log.error(
             { event: 'state-unreadable', errorId },
             'stored member state unreadable',
           );
-          notice = t(langOf(incoming.locale), 'stateReset', { errorId });
-        }
-        const member = stored.ok ? stored.value : { step: 'idle' as const };
-        const needs = resultsNeeded(incoming, isCoordinator);
-        const results = needs
-          ? await this.deps.results.query(needs === 'mine' ? { respondentId: userId } : {})
-          : undefined;
-        const ctx: EngineContext = {
-          ...this.deps.content,
-          userId,
-          isCoordinator,
-          asOf: this.deps.today(),
-          newId: this.deps.newId,
-          ...(results ? { results } : {}),
-        };
-        const next = turn({ conversation, member }, incoming, ctx);
-        // A result is stored before the state that forgets its session: if the state write
-        // then fails or conflicts, the retried submit finds the same result id and stores
-        // nothing twice.
-        if (next.submitted) await this.deps.results.save(next.submitted);
-        try {
-          if (next.forget) {
-            await this.deps.results.deleteByRespondent(userId);
-            await this.deps.storage.delete([memberKey]);
-          } else {
-            await this.deps.storage.write({
-              [memberKey]: { member: next.member, eTag: item?.eTag ?? '*' },
-            });
-          }
-        } catch (error) {
-          if (isETagConflict(error) && attempts < ATTEMPTS) continue;
-          throw error;
-        }
-        if (notice) next.replies.unshift({ text: notice });
-        outcome = next;
-      }
+          return t(langOf(incoming.locale), 'stateReset', { errorId });
+        },
+      }));
       await this.conversation.set(context, outcome.conversation);
       await this.deps.conversationState.saveChanges(context);
     } catch (error) {

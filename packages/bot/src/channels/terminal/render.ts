@@ -1,0 +1,129 @@
+import { foldText } from '@resonet/core';
+import type { CardAction, CardElement } from '../../cards/adaptiveCard';
+import type { Incoming } from '../../conversation/engine';
+import type { Reply } from '../../conversation/reply';
+
+/**
+ * What the member can type after the bot's replies: a letter for each button, and, when a
+ * card asks for an answer, numbers for its choices (sent with the card's first button, as a
+ * click on Answer in Teams sends them).
+ */
+export interface Menu {
+  actions: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  answer?: {
+    data: Readonly<Record<string, string>>;
+    inputId: string;
+    choices?: readonly { value: string }[];
+    multi: boolean;
+  };
+}
+
+export const EMPTY_MENU: Menu = { actions: new Map() };
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN: Style = { bold: (s) => s, dim: (s) => s };
+export const ANSI: Style = {
+  bold: (s) => `\u001b[1m${s}\u001b[22m`,
+  dim: (s) => `\u001b[2m${s}\u001b[22m`,
+};
+
+const LETTERS = 'abcdefghijklmopqrstuvwxz'; // no "n" and "y": they mean no and yes
+
+const isInput = (e: CardElement) => e.type.startsWith('Input.');
+
+/** "3. Agree" stays as it is; "Agree" becomes "3. Agree". */
+const numbered = (title: string, n: number) => (/^\d+\.\s/.test(title) ? title : `${n}. ${title}`);
+
+/**
+ * The replies of one turn as terminal text, and the menu they offer. Cards become text:
+ * choices numbered, buttons lettered ("[a] Back  [b] Skip"); files are listed by the
+ * caller, which saves them.
+ */
+export function renderReplies(
+  replies: readonly Reply[],
+  style: Style = PLAIN,
+): { text: string; menu: Menu } {
+  const lines: string[] = [];
+  const actions = new Map<string, Record<string, string>>();
+  let answer: Menu['answer'];
+  for (const reply of replies) {
+    if (reply.text) lines.push(reply.text);
+    const card = reply.card;
+    if (!card) continue;
+    const inputs = card.body.filter(isInput);
+    for (const element of card.body) {
+      switch (element.type) {
+        case 'TextBlock':
+          lines.push(
+            element.weight === 'Bolder'
+              ? style.bold(element.text)
+              : element.isSubtle
+                ? style.dim(element.text)
+                : element.text,
+          );
+          break;
+        case 'FactSet':
+          lines.push(...element.facts.map((f) => `  ${f.title}: ${f.value}`));
+          break;
+        case 'Input.ChoiceSet':
+          lines.push(...element.choices.map((c, n) => `  ${numbered(c.title, n + 1)}`));
+          break;
+        default:
+          break;
+      }
+    }
+    // A card that asks for an answer submits it with its first button; the others get letters.
+    const [first, ...rest] = card.actions;
+    const lettered: CardAction[] = inputs.length && first ? rest : card.actions;
+    if (inputs.length && first) {
+      const choiceSet = inputs.find((e) => e.type === 'Input.ChoiceSet');
+      const input = choiceSet ?? inputs[0];
+      answer = {
+        data: first.data,
+        inputId: input?.type === 'Input.ChoiceSet' ? input.id : (input as { id: string }).id,
+        ...(choiceSet?.type === 'Input.ChoiceSet'
+          ? { choices: choiceSet.choices, multi: choiceSet.isMultiSelect === true }
+          : { multi: false }),
+      };
+    }
+    const buttons: string[] = [];
+    for (const action of lettered) {
+      const letter = LETTERS[actions.size];
+      if (!letter) break;
+      actions.set(letter, action.data);
+      buttons.push(`[${letter}] ${action.title}`);
+    }
+    if (buttons.length) lines.push(buttons.join('  '));
+  }
+  return { text: lines.join('\n'), menu: { actions, ...(answer ? { answer } : {}) } };
+}
+
+/**
+ * What a typed line means: a letter of the menu is that button; numbers pick choices of
+ * the card being answered; anything else is sent as typed (answers, questions and the
+ * command words in English or Vietnamese all work as in Teams).
+ */
+export function interpret(menu: Menu, typed: string): Pick<Incoming, 'text' | 'value'> {
+  const line = typed.trim();
+  const letter = /^\[?([a-z])\]?$/i.exec(line)?.[1]?.toLowerCase();
+  const action = letter ? menu.actions.get(letter) : undefined;
+  if (action) return { value: { ...action } };
+  const answer = menu.answer;
+  if (answer?.choices && /^\d+(\s*[,\s]\s*\d+)*$/.test(line)) {
+    const picks = [...new Set(line.split(/[,\s]+/).map(Number))].map(
+      (n) => answer.choices?.[n - 1],
+    );
+    if (picks.every(Boolean) && (answer.multi || picks.length === 1))
+      return {
+        value: { ...answer.data, [answer.inputId]: picks.map((c) => c?.value).join(',') },
+      };
+  }
+  return { text: line };
+}
+
+/** Whether a line asks to leave the chat ("quit", "exit", "thoát"). */
+export const isQuit = (line: string) => ['quit', 'exit', 'thoat'].includes(foldText(line));

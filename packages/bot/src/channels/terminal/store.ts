@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Storage, StoreItems } from 'botbuilder';
+import { MemoryResultStore, type ResultStore } from '../../storage/results';
+
+/**
+ * botbuilder's `Storage` contract in memory (read leaves out missing keys, delete of a
+ * missing key is fine), without loading botbuilder: the terminal chat starts fast.
+ */
+export class MemoryStateStore implements Storage {
+  private readonly items = new Map<string, unknown>();
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const found: StoreItems = {};
+    for (const key of keys)
+      if (this.items.has(key)) found[key] = structuredClone(this.items.get(key));
+    return found;
+  }
+  async write(changes: StoreItems): Promise<void> {
+    for (const [key, item] of Object.entries(changes)) this.items.set(key, structuredClone(item));
+  }
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key);
+  }
+}
+
+/** Where the terminal chat keeps the member's state and submitted results. */
+export interface TerminalStore {
+  state: Storage;
+  results: ResultStore;
+  /** Whether they outlive the process, so that a paused assessment resumes next time. */
+  persistent: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the terminal chat's store: PostgreSQL when `DATABASE_URL` is set, else an embedded
+ * database of its own (`RESONET_TERMINAL_DATA_DIR`, default `.resonet/terminal`, so that it
+ * runs beside `npm start`, which holds `.resonet/data`); `RESONET_STORAGE=memory` keeps
+ * nothing. With a database, a paused assessment resumes in the next run.
+ */
+export async function openTerminalStore(
+  env: Record<string, string | undefined> = process.env,
+): Promise<TerminalStore> {
+  if (env.RESONET_STORAGE === 'memory') {
+    const results = new MemoryResultStore();
+    return {
+      state: new MemoryStateStore(),
+      results,
+      persistent: false,
+      close: () => results.close(),
+    };
+  }
+  // Loaded only here, so that a memory chat does not load the database drivers.
+  const [{ openStores }, { createLogger }] = await Promise.all([
+    import('../../storage/stores'),
+    import('../../log'),
+  ]);
+  const stores = await openStores(
+    env.DATABASE_URL && env.RESONET_STORAGE !== 'embedded'
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : {
+          kind: 'embedded',
+          dataDir: env.RESONET_TERMINAL_DATA_DIR || join('.resonet', 'terminal'),
+        },
+    createLogger('silent'),
+  );
+  return { state: stores.storage, results: stores.results, persistent: true, close: stores.close };
+}

@@ -1,0 +1,252 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { localize } from '@resonet/core';
+import { ittcTechnologyTransferNeeds } from '@resonet/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { card, submit, text } from '../src/cards/adaptiveCard';
+import {
+  interpret,
+  MemoryStateStore,
+  renderReplies,
+  startTerminalChat,
+  type TerminalStore,
+} from '../src/channels/terminal';
+import { saveFile } from '../src/channels/terminal/chat';
+import { loadContent } from '../src/content';
+import { CATALOGS } from '../src/i18n/catalog';
+import { MemoryResultStore } from '../src/storage/results';
+import { assertBuilt, bareEnv, cli } from './support/processes';
+
+const content = loadContent({ exampleCentres: true });
+const ITTC = localize(ittcTechnologyTransferNeeds.title, 'en');
+
+describe('cards in the terminal', () => {
+  const question = card(
+    [
+      text('Section', { weight: 'Bolder' }),
+      text('Question 2 of 9', { isSubtle: true, size: 'Small' }),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'answer',
+        style: 'expanded',
+        isMultiSelect: true,
+        choices: [
+          { title: 'Training', value: 'training' },
+          { title: '2. Advice', value: 'advice' },
+          { title: 'Tools', value: 'tools' },
+        ],
+      },
+    ],
+    [
+      submit('Answer', { action: 'answer', itemId: 'q2' }),
+      ...'abcdefghijklmn'.split('').map((l) => submit(`Button ${l}`, { action: 'help', n: l })),
+    ],
+  );
+
+  it('numbers the choices, letters the buttons (never n or y), and keeps Answer for typed choices', () => {
+    const { text: shown, menu } = renderReplies([{ text: 'Hello', card: question }]);
+    expect(shown).toContain('  1. Training\n  2. Advice\n  3. Tools');
+    expect(shown).toContain('[a] Button a  [b] Button b');
+    expect(shown).not.toContain('Answer');
+    expect(shown).not.toMatch(/\[[ny]\]/);
+    expect(menu.actions.get('a')).toEqual({ action: 'help', n: 'a' });
+    expect(menu.actions.has('n')).toBe(false);
+    expect(menu.answer).toMatchObject({ inputId: 'answer', multi: true });
+  });
+
+  it('reads numbers as choices, letters as buttons, and anything else as typed', () => {
+    const { menu } = renderReplies([{ text: '', card: question }]);
+    expect(interpret(menu, '1, 3')).toEqual({
+      value: { action: 'answer', itemId: 'q2', answer: 'training,tools' },
+    });
+    expect(interpret(menu, '2')).toEqual({
+      value: { action: 'answer', itemId: 'q2', answer: 'advice' },
+    });
+    expect(interpret(menu, ' B ')).toEqual({ value: { action: 'help', n: 'b' } });
+    expect(interpret(menu, '[c]')).toEqual({ value: { action: 'help', n: 'c' } });
+    expect(interpret(menu, '7')).toEqual({ text: '7' }); // no such choice: the engine explains
+    expect(interpret(menu, 'back')).toEqual({ text: 'back' });
+    expect(interpret(menu, 'n')).toEqual({ text: 'n' });
+  });
+
+  it('saves exports without overwriting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'resonet-export-'));
+    const file = { name: 'result.csv', contentType: 'text/csv' as const, content: 'a,b\n' };
+    expect(saveFile(dir, file)).toBe(join(dir, 'result.csv'));
+    expect(saveFile(dir, file)).toBe(join(dir, 'result-2.csv'));
+    expect(readFileSync(join(dir, 'result-2.csv'), 'utf8')).toBe('a,b\n');
+  });
+});
+
+/** A terminal chat in this process, on streams, with the store given. */
+function terminal(store: TerminalStore, lang?: 'en' | 'vi') {
+  const input = new PassThrough();
+  let out = '';
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      out += chunk;
+      done();
+    },
+  });
+  const chat = startTerminalChat({
+    content,
+    store,
+    input,
+    output,
+    ...(lang ? { lang } : {}),
+    locale: 'en',
+    userId: 'terminal-example',
+    today: () => '2026-11-23',
+    newId: () => 'example-result-1',
+    saveDir: mkdtempSync(join(tmpdir(), 'resonet-chat-')),
+  });
+  const waitFor = async (needle: string | RegExp) => {
+    for (let i = 0; i < 200; i++) {
+      if (typeof needle === 'string' ? out.includes(needle) : needle.test(out)) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`never printed ${needle}:\n${out}`);
+  };
+  return {
+    type: (...lines: string[]) => input.write(lines.map((l) => `${l}\n`).join('')),
+    end: () => input.end(),
+    chat,
+    waitFor,
+    out: () => out,
+  };
+}
+
+/** Stores that outlive one chat, as the embedded database will. */
+const persistentStore = (): TerminalStore => ({
+  state: new MemoryStateStore(),
+  results: new MemoryResultStore(),
+  persistent: true,
+  close: async () => {},
+});
+
+describe('the terminal chat (in process)', () => {
+  it('pauses on Ctrl+C and resumes in the next run where the member stopped', async () => {
+    const store = persistentStore();
+    const first = terminal(store, 'en');
+    first.type('start', 'c', '1', '2', '2');
+    await first.waitFor('3/');
+    first.chat.interrupt();
+    expect(await first.chat.done).toBe(0);
+    expect(first.out()).toContain(CATALOGS.en.paused);
+    expect(first.out()).toContain('Run “resonet chat” again');
+
+    const second = terminal(store);
+    await second.waitFor(CATALOGS.en.welcome);
+    expect(second.out()).toContain(CATALOGS.en.continueAssessment);
+    second.type('continue');
+    await second.waitFor('Welcome back! You are at question 3 of');
+    for (let i = 0; i < 30; i++) second.type('2');
+    second.type('submit');
+    second.end();
+    expect(await second.chat.done).toBe(0);
+    expect(second.out()).toContain(CATALOGS.en.submitted);
+    expect(second.out()).toContain(`${CATALOGS.en.results}: ${ITTC}`);
+    expect(await store.results.query({ respondentId: 'terminal-example' })).toHaveLength(1);
+  });
+
+  it('says so when its store forgets everything at the end (memory)', async () => {
+    const store = { ...persistentStore(), persistent: false };
+    const chat = terminal(store, 'vi');
+    chat.type('bắt đầu', 'c', '1', '2');
+    chat.end();
+    expect(await chat.chat.done).toBe(0);
+    expect(chat.out()).toContain(CATALOGS.vi.paused);
+    expect(chat.out()).toContain('lần chạy sau sẽ bắt đầu lại');
+  });
+});
+
+describe('resonet chat (the built command, piped)', () => {
+  beforeAll(assertBuilt);
+
+  const run = (
+    args: string[],
+    input: string,
+    options: { interruptAt?: string; env?: Record<string, string> } = {},
+  ) =>
+    new Promise<{ code: number | null; out: string; err: string; cwd: string }>((resolve) => {
+      const cwd = mkdtempSync(join(tmpdir(), 'resonet-chat-'));
+      const child = spawn(process.execPath, [cli, 'chat', ...args], {
+        cwd,
+        env: bareEnv({ RESONET_EXAMPLE_CENTRES: 'true', ...options.env }),
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (options.interruptAt && out.includes(options.interruptAt)) {
+          options.interruptAt = undefined;
+          child.kill('SIGINT');
+        }
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
+      child.on('close', (code) => resolve({ code, out, err, cwd }));
+      child.stdin.write(input);
+      if (!options.interruptAt) child.stdin.end();
+    });
+
+  it('runs a short assessment end to end from typed numbers, showing progress as n/N', async () => {
+    const answers = Array.from({ length: 30 }, () => '2\n').join('');
+    const { code, out, err, cwd } = await run(
+      ['--lang', 'en'],
+      `start\nc\n1\n${answers}submit\nb\n`,
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(CATALOGS.en.welcome);
+    expect(out).toMatch(/^1\/\d+ \[\.+\]$/m);
+    expect(out).toMatch(/^2\/\d+ \[#\.+\]$/m);
+    const total = /^1\/(\d+)/m.exec(out)?.[1];
+    expect(out).toContain(`${total}/${total} [`);
+    expect(out).toContain(CATALOGS.en.review);
+    expect(out).toContain(CATALOGS.en.submitted);
+    expect(out).toContain(`${CATALOGS.en.results}: ${ITTC}`);
+    // "b" is the results card's second button: Export Markdown, saved beside the chat.
+    expect(readdirSync(cwd).some((f) => f.endsWith('.md'))).toBe(true);
+    expect(out).toContain('Goodbye.');
+  });
+
+  it('answers a question in Vietnamese, and pauses an open assessment at the end of input', async () => {
+    const { code, out } = await run(['--lang', 'vi'], 'Treatnet là gì?\nbắt đầu\nc\n1\n2\n');
+    expect(code).toBe(0);
+    expect(out).toContain(CATALOGS.vi.welcome);
+    expect(out).toContain('Nguồn:');
+    expect(out).toMatch(/^2\/\d+ \[/m);
+    expect(out).toContain(CATALOGS.vi.paused);
+    expect(out).toContain('Chạy lại “resonet chat”');
+  });
+
+  it('pauses on Ctrl+C (SIGINT) and exits 0', async () => {
+    const { code, out } = await run([], 'start\nc\n1\n2\n', { interruptAt: '2/' });
+    expect(code).toBe(0);
+    expect(out).toContain(CATALOGS.en.paused);
+  });
+
+  it('resumes a paused assessment in the next run, with the embedded store', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'resonet-terminal-data-'));
+    const env = { RESONET_STORAGE: 'embedded', RESONET_TERMINAL_DATA_DIR: data };
+    const first = await run(['--lang', 'en'], 'start\nc\n1\n2\n3\n', { interruptAt: '3/', env });
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(CATALOGS.en.paused);
+    expect(first.out).not.toContain('starts afresh');
+    const second = await run(['--lang', 'en'], 'continue\n', { env });
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Welcome back! You are at question 3 of');
+    rmSync(data, { recursive: true, force: true });
+  }, 60_000);
+
+  it('refuses an unknown language', async () => {
+    const { code, err } = await run(['--lang', 'fr'], '');
+    expect(code).toBe(2);
+    expect(err).toContain('Unknown --lang "fr"');
+  });
+});
