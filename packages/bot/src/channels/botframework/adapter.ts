@@ -36,7 +36,12 @@ export function createAdapter(config: BotConfig, log: Logger): BotAdapter {
   const adapter = new BotAdapter(
     reuseConnectorClients(createBotFrameworkAuthenticationFromConfiguration(null, credentials)),
   );
-  adapter.use(new ShowTypingMiddleware(700, 2000));
+  const typing = new ShowTypingMiddleware(700, 2000);
+  // With expectReplies every reply comes back at once in the response: nobody sees typing.
+  adapter.use({
+    onTurn: (context, next) =>
+      context.activity.deliveryMode === 'expectReplies' ? next() : typing.onTurn(context, next),
+  });
   // The last resort: the bot handles its own errors, so this sees failures around it
   // (middleware, sending replies).
   adapter.onTurnError = async (context, error) => {
