@@ -168,3 +168,35 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
     expect(logs.text).not.toContain('xxxxxxxxxx');
   });
 });
+
+describe('a slow turn over HTTP', () => {
+  it('shows a typing indicator before the reply', async () => {
+    const slow = new MemoryResultStore();
+    const query = slow.query.bind(slow);
+    slow.query = async (q) => {
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      return query(q);
+    };
+    const config = readConfig({ PORT: '0' });
+    if (!config.ok) throw new Error(config.errors.join('; '));
+    const slowBot = await startServer({
+      config: config.value,
+      log: createLogger('silent'),
+      results: slow,
+    });
+    try {
+      const response = await fetch(`${slowBot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity({ text: 'my results' }, 'example-http-slow')),
+      });
+      expect(response.status).toBe(200);
+      const types = channel.take().map((a) => a.type);
+      // Typing while the turn works, then the welcome and the answer.
+      expect(types[0]).toBe('typing');
+      expect(types.slice(-2)).toEqual(['message', 'message']);
+    } finally {
+      await slowBot.close();
+    }
+  });
+});
