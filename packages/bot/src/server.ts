@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type Activity, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { createAdapter } from './channels/botframework/adapter';
 import { ResonetBot } from './channels/botframework/bot';
@@ -91,9 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (invoke) res.send(invoke.status, invoke.body);
       else res.send(200);
     } catch (error) {
-      const unauthorized =
-        (error as { name?: string }).name === 'AuthenticationError' ||
-        /unauthori[sz]ed|authoriz|jwt|token/i.test((error as Error).message ?? '');
+      const unauthorized = error instanceof AuthenticationError;
       const errorId = newErrorId();
       log.warn({ event: 'request-failed', errorId, err: errorFields(error) }, 'request failed');
       res.send(unauthorized ? 401 : 500, {

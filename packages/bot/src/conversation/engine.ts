@@ -190,23 +190,39 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
     return instrument ? localize(instrument.title, lang) : id;
   };
 
-  /** Asks whether to continue the open assessment or start over. */
-  const offerRestart = (current: { session: Session; instrument: Instrument }) => {
-    const { answered, visible: total } = progress(current.instrument, current.session);
-    member = { ...member, step: 'confirm-restart' };
+  /** Moves to a confirmation step and asks its question with two buttons. */
+  const confirm = (
+    step: MemberState['step'],
+    question: string,
+    first: string,
+    second: string,
+    actions: [string, string] = ['yes', 'no'],
+  ) => {
+    member = { ...member, step };
     replies.push(
       say(
         '',
         confirmCard(
-          t(lang, 'openAssessment', {
-            title: localize(current.instrument.title, lang),
-            answered,
-            total,
-          }),
-          { title: t(lang, 'continueAssessment'), action: 'continue' },
-          { title: t(lang, 'startOver'), action: 'start-over' },
+          question,
+          { title: first, action: actions[0] },
+          { title: second, action: actions[1] },
         ),
       ),
+    );
+  };
+  /** Asks whether to continue the open assessment or start over. */
+  const offerRestart = (current: { session: Session; instrument: Instrument }) => {
+    const { answered, visible: total } = progress(current.instrument, current.session);
+    confirm(
+      'confirm-restart',
+      t(lang, 'openAssessment', {
+        title: localize(current.instrument.title, lang),
+        answered,
+        total,
+      }),
+      t(lang, 'continueAssessment'),
+      t(lang, 'startOver'),
+      ['continue', 'start-over'],
     );
   };
 
@@ -325,7 +341,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
             centre: centreLabel(r.centreId),
             date: r.submittedAt,
           }));
-          replies.push(say('', { ...submissionsCard(rows, lang) }));
+          replies.push(say('', submissionsCard(rows, lang)));
           break;
         }
         for (const instrument of ctx.instruments) {
@@ -341,17 +357,7 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
   }
 
   if (command === 'forget-me') {
-    member = { ...member, step: 'confirm-forget' };
-    replies.push(
-      say(
-        '',
-        confirmCard(
-          t(lang, 'confirmForget'),
-          { title: t(lang, 'yesForget'), action: 'yes' },
-          { title: t(lang, 'noKeep'), action: 'no' },
-        ),
-      ),
-    );
+    confirm('confirm-forget', t(lang, 'confirmForget'), t(lang, 'yesForget'), t(lang, 'noKeep'));
     return done();
   }
   if (member.step === 'confirm-forget') {
@@ -419,16 +425,11 @@ export function turn(state: TurnState, incoming: Incoming, ctx: EngineContext): 
         replies.push(say(t(lang, 'paused')));
         return done();
       case 'cancel':
-        member = { ...member, step: 'confirm-cancel' };
-        replies.push(
-          say(
-            '',
-            confirmCard(
-              t(lang, 'confirmCancel'),
-              { title: t(lang, 'yesCancel'), action: 'yes' },
-              { title: t(lang, 'noContinue'), action: 'no' },
-            ),
-          ),
+        confirm(
+          'confirm-cancel',
+          t(lang, 'confirmCancel'),
+          t(lang, 'yesCancel'),
+          t(lang, 'noContinue'),
         );
         return done();
       case 'back':

@@ -1,4 +1,4 @@
-import { type Session, SessionSchema } from '@resonet/core';
+import { SessionSchema } from '@resonet/core';
 import { z } from 'zod';
 
 /**
@@ -46,5 +46,5 @@ export function readMemberState(stored: unknown): { ok: true; value: MemberState
   // A session is needed by every step past choosing the centre.
   if (['answering', 'confirm-cancel', 'confirm-restart'].includes(value.step) && !value.session)
     return { ok: false };
-  return { ok: true, value: value as MemberState & { session?: Session } };
+  return { ok: true, value };
 }

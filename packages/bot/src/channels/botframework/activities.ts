@@ -19,11 +19,12 @@ export function clientLocale(activity: Partial<Activity>): string | undefined {
 /** An incoming message for the engine: typed text and/or the data of a card submit. */
 export function incomingMessage(activity: Partial<Activity>, text: string | undefined): Incoming {
   const value = activity.value;
+  const locale = clientLocale(activity);
   return {
     type: 'message',
     ...(typeof text === 'string' ? { text } : {}),
     ...(value !== undefined && value !== null ? { value } : {}),
-    ...(clientLocale(activity) ? { locale: clientLocale(activity) } : {}),
+    ...(locale ? { locale } : {}),
   };
 }
 

@@ -77,39 +77,38 @@ function reuseConnectorClients(
   auth: BotFrameworkAuthentication,
   capacity = 64,
 ): BotFrameworkAuthentication {
-  const clients = new Map<string, Promise<ConnectorClient>>();
+  const connectorClients = boundedCache<Promise<ConnectorClient>>(capacity);
   const createFactory = auth.createConnectorFactory.bind(auth);
   auth.createConnectorFactory = (identity) => {
     const factory = createFactory(identity);
     const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
     return {
-      create(serviceUrl: string, audience?: string) {
-        const key = `${appId}|${serviceUrl}|${audience ?? ''}`;
-        const cached = clients.get(key);
-        if (cached) return cached;
-        const client = factory.create(serviceUrl, audience);
-        client.catch(() => clients.delete(key));
-        if (clients.size >= capacity) clients.delete(clients.keys().next().value as string);
-        clients.set(key, client);
-        return client;
-      },
+      create: (serviceUrl: string, audience?: string) =>
+        connectorClients(`${appId}|${serviceUrl}|${audience ?? ''}`, () =>
+          factory.create(serviceUrl, audience),
+        ),
     };
   };
-  const tokenClients = new Map<
-    string,
-    ReturnType<BotFrameworkAuthentication['createUserTokenClient']>
-  >();
+  const tokenClients =
+    boundedCache<ReturnType<BotFrameworkAuthentication['createUserTokenClient']>>(capacity);
   const createTokenClient = auth.createUserTokenClient.bind(auth);
-  auth.createUserTokenClient = (identity) => {
-    const appId = JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
-    const cached = tokenClients.get(appId);
-    if (cached) return cached;
-    const client = createTokenClient(identity);
-    client.catch(() => tokenClients.delete(appId));
-    if (tokenClients.size >= capacity)
-      tokenClients.delete(tokenClients.keys().next().value as string);
-    tokenClients.set(appId, client);
-    return client;
-  };
+  auth.createUserTokenClient = (identity) =>
+    tokenClients(JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '', () =>
+      createTokenClient(identity),
+    );
   return auth;
+}
+
+/** Promises kept by key, the oldest dropped beyond `capacity`; a rejected one is forgotten. */
+function boundedCache<T extends Promise<unknown>>(capacity: number) {
+  const kept = new Map<string, T>();
+  return (key: string, create: () => T): T => {
+    const cached = kept.get(key);
+    if (cached) return cached;
+    const made = create();
+    made.catch(() => kept.delete(key));
+    if (kept.size >= capacity) kept.delete(kept.keys().next().value as string);
+    kept.set(key, made);
+    return made;
+  };
 }
