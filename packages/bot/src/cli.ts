@@ -99,6 +99,11 @@ function chatArguments(
 
 /** Runs the command line for the `resonet` binary: prints and sets the exit code. */
 export function main(argv: string[]): void {
+  // Output piped into a reader that stops early (`resonet chat | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   if (argv[0] === 'chat' && !argv.includes('--help') && !argv.includes('-h')) {
     const options = chatArguments(argv, process.env);
     if ('code' in options) {

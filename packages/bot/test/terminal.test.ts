@@ -244,6 +244,20 @@ describe('resonet chat (the built command, piped)', () => {
     rmSync(data, { recursive: true, force: true });
   }, 60_000);
 
+  it('ends quietly when its reader stops early (| head)', async () => {
+    const child = spawn(process.execPath, [cli, 'chat', '--lang', 'en'], { env: bareEnv({}) });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.write('What is Treatnet?\nstart\nhelp\n');
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('refuses an unknown language', async () => {
     const { code, err } = await run(['--lang', 'fr'], '');
     expect(code).toBe(2);
