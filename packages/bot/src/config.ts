@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { StoreChoice } from './storage/stores';
 
@@ -233,5 +234,18 @@ function storeChoice(e: {
   return { kind: 'embedded', dataDir: e.RESONET_DATA_DIR || '.resonet/data' };
 }
 
-export const isLoopback = (host: string) =>
-  host === 'localhost' || host === '::1' || host.startsWith('127.');
+/**
+ * Whether `host` is a loopback address: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped
+ * 127 address. Parsed as an address, so a name such as `127.example.org` is not one.
+ */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  if (h === 'localhost') return true;
+  if (isIP(h) === 4) return h.split('.')[0] === '127';
+  if (isIP(h) === 6) {
+    if (h === '::1' || /^(0{0,4}:){7}0{0,3}1$/.test(h)) return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h)?.[1];
+    return mapped !== undefined && isIP(mapped) === 4 && mapped.split('.')[0] === '127';
+  }
+  return false;
+}

@@ -1,4 +1,3 @@
-import type { Storage } from 'botbuilder';
 import {
   type EngineContext,
   type Incoming,
@@ -7,16 +6,17 @@ import {
   turn,
 } from './conversation/engine';
 import { type ConversationState, readMemberState } from './conversation/state';
+import { isETagConflict, type MemberStore } from './storage/members';
 import type { ResultStore } from './storage/results';
-import { isETagConflict } from './storage/sqlStorage';
 
 /** How often a turn is run again when another turn changed the member's state meanwhile. */
 const ATTEMPTS = 5;
 
 export interface MemberTurn {
-  state: Storage;
+  members: MemberStore;
+  /** Read for the views that need results (my results, the coordinator's). */
   results: ResultStore;
-  /** The member's state key in `state`. */
+  /** The member's state key in `members`. */
   key: string;
   userId: string;
   isCoordinator: boolean;
@@ -30,15 +30,16 @@ export interface MemberTurn {
 
 /**
  * One turn for one member, for every channel: read the member's state with its eTag, run
- * the pure engine, store a submitted result, then write the state only if the eTag is still
- * current — otherwise run the turn again on the newer state. See docs/deployment.md.
+ * the pure engine, then write the new state together with any submitted result, only if
+ * the eTag is still current — otherwise run the turn again on the newer state, so a result
+ * is stored only from the state that won. See docs/deployment.md.
  */
 export async function runMemberTurn(
   turnOf: MemberTurn,
 ): Promise<{ outcome: TurnOutcome; attempts: number }> {
-  const { state, results, key, userId } = turnOf;
+  const { members, results, key, userId } = turnOf;
   for (let attempts = 1; ; attempts++) {
-    const item = (await state.read([key]))[key] as { member?: unknown; eTag?: string } | undefined;
+    const item = await members.read(key);
     const stored = readMemberState(item?.member);
     const notice = stored.ok ? undefined : turnOf.unreadable();
     const member = stored.ok ? stored.value : { step: 'idle' as const };
@@ -52,16 +53,17 @@ export async function runMemberTurn(
       isCoordinator: turnOf.isCoordinator,
       ...(found ? { results: found } : {}),
     });
-    // The result goes first, under the session's id: if the state write then fails or
-    // conflicts, the retried submit finds it stored and stores nothing twice.
-    if (outcome.submitted) await results.save(outcome.submitted);
     try {
-      if (outcome.forget) {
-        await results.deleteByRespondent(userId);
-        await state.delete([key]);
-      } else {
-        await state.write({ [key]: { member: outcome.member, eTag: item?.eTag ?? '*' } });
-      }
+      await members.commit(
+        key,
+        item?.eTag,
+        outcome.forget
+          ? { forget: { respondentId: userId } }
+          : {
+              member: outcome.member,
+              ...(outcome.submitted ? { submitted: outcome.submitted } : {}),
+            },
+      );
     } catch (error) {
       if (isETagConflict(error) && attempts < ATTEMPTS) continue;
       throw error;

@@ -34,6 +34,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       config: config.value,
       log,
       storage: stores.storage,
+      members: stores.members,
       results: stores.results,
       ping: stores.ping,
     });

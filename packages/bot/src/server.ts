@@ -1,23 +1,34 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type Activity, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { createAdapter } from './channels/botframework/adapter';
+import {
+  type AdapterOptions,
+  createAdapter,
+  RefusedTokenError,
+} from './channels/botframework/adapter';
 import { ResonetBot } from './channels/botframework/bot';
 import { checkInboundActivity } from './channels/botframework/inboundActivity';
 import { mountWebChat } from './channels/directline';
 import type { BotConfig } from './config';
 import { type Content, loadContent } from './content';
+import { guardRequests } from './http/guard';
+import { cleanStrings } from './http/requestBody';
 import { errorFields, type Logger, newErrorId } from './log';
+import { type MemberStore, MemoryMemberStore } from './storage/members';
 import { MemoryResultStore, type ResultStore } from './storage/results';
 
 export interface ServerOptions {
   config: BotConfig;
   log: Logger;
-  /** Bot state storage (botbuilder's interface); memory by default. */
+  /** Conversation state storage (botbuilder's interface); memory by default. */
   storage?: Storage;
   results?: ResultStore;
+  /** Member state, written together with what a turn submits; memory by default. */
+  members?: MemberStore;
+  /** For tests: where the Bot Framework signing keys are published. */
+  openIdMetadata?: AdapterOptions['openIdMetadata'];
   /** Whether the database answers, for /healthz. */
   ping?: () => Promise<boolean>;
   content?: Content;
@@ -35,16 +46,32 @@ export interface RunningServer {
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * The route a request matched, as declared (`/v3/directline/conversations/:conversationId`):
+ * paths carry conversation ids, which are the conversations' credentials, so logs never
+ * show them.
+ */
+const routeOf = (req: Request): string => {
+  const route = req.getRoute?.();
+  return route?.path ? String(route.path) : '(no route)';
+};
+
 /** Starts the bot's HTTP server: POST /api/messages, GET /healthz and the chat page. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, log } = options;
   const storage = options.storage ?? new MemoryStorage();
   const results = options.results ?? new MemoryResultStore();
-  const adapter = createAdapter(config, log);
+  const members = options.members ?? new MemoryMemberStore(results);
+  // Only the bot's own adapter can post into the local Direct Line's streams (anonymous mode).
+  const localSecret = randomBytes(32).toString('base64url');
+  const adapter = createAdapter(config, log, {
+    local: { secret: localSecret, botUrl: () => url },
+    ...(options.openIdMetadata ? { openIdMetadata: options.openIdMetadata } : {}),
+  });
   const bot = new ResonetBot({
     content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
     results,
-    storage,
+    members,
     conversationState: new ConversationState(storage),
     coordinators: config.coordinators,
     log,
@@ -53,13 +80,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const server = restify.createServer({ name: 'resonet-bot', handleUncaughtExceptions: false });
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: config.maxBodyBytes,
-      mapParams: false,
-      rejectUnknown: true,
-    }),
-  );
+  // Bodies are read by the bot's own reader, never restify's (which inflates without limits
+  // and writes multipart uploads to disk): docs/deployment.md, Security.
+  guardRequests(server, { maxBodyBytes: config.maxBodyBytes, log });
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
 
@@ -83,8 +106,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const auth = req.header('authorization') ?? '';
-    const work = adapter.receive(auth, checked.value as unknown as Activity, (context) =>
-      bot.run(context),
+    const work = adapter.receive(
+      auth,
+      cleanStrings(checked.value) as unknown as Activity,
+      (context) => bot.run(context),
     );
     inFlight.add(work);
     try {
@@ -92,12 +117,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (invoke) res.send(invoke.status, invoke.body);
       else res.send(200);
     } catch (error) {
-      const unauthorized = error instanceof AuthenticationError;
+      if (error instanceof AuthenticationError) {
+        // One short line: no stack, nothing of the token.
+        const reason = error instanceof RefusedTokenError ? error.reason : 'not-verified';
+        log.warn({ event: 'auth-refused', reason }, 'request not authenticated');
+        res.send(401, { error: 'Unauthorized.' });
+        return;
+      }
       const errorId = newErrorId();
       log.warn({ event: 'request-failed', errorId, err: errorFields(error) }, 'request failed');
-      res.send(unauthorized ? 401 : 500, {
-        error: unauthorized ? 'Unauthorized.' : `Internal error (reference ${errorId}).`,
-      });
+      res.send(500, { error: `Internal error (reference ${errorId}).` });
     } finally {
       inFlight.delete(work);
     }
@@ -109,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     config,
     log,
     botUrl: () => url,
+    localSecret,
     receive: (activity) => {
       if (closing) return Promise.reject(new Error('The bot is shutting down.'));
       const work = adapter.receive('', activity as unknown as Activity, (context) =>
@@ -121,15 +151,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   server.on('after', (req: Request, res: Response) => {
     // The page polls the local Direct Line twice a second: those reads are logged at debug.
-    const poll = req.method === 'GET' && req.getPath().startsWith('/v3/directline/');
+    const route = routeOf(req);
+    const poll = req.method === 'GET' && route.startsWith('/v3/directline/');
     log[poll ? 'debug' : 'info'](
-      { event: 'request', method: req.method, path: req.getPath(), status: res.statusCode },
+      { event: 'request', method: req.method, route, status: res.statusCode },
       'request',
     );
   });
   server.on('restifyError', (req: Request, _res: Response, error: Error, callback: () => void) => {
     log.warn(
-      { event: 'request-rejected', method: req.method, path: req.getPath(), type: error.name },
+      { event: 'request-rejected', method: req.method, route: routeOf(req), type: error.name },
       'request rejected',
     );
     callback();

@@ -3,6 +3,7 @@ import { centreTrainingNeeds } from '@resonet/fixtures';
 import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
+import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { ChannelChat, cardOf, makeBot, said } from './support/bot';
 import { typedAnswer } from './support/conversation';
@@ -92,14 +93,15 @@ describe('the bot on botbuilder’s TestAdapter', () => {
   it('resumes after a restart at the same question when storage survives', async () => {
     const storage = new MemoryStorage();
     const results = new MemoryResultStore();
-    const first = new ChannelChat(makeBot({ storage, results }), 'msteams');
+    const members = new MemoryMemberStore(results);
+    const first = new ChannelChat(makeBot({ storage, members, results }), 'msteams');
     await first.click({ action: 'start' });
     await first.click({ action: 'instrument', id: centreTrainingNeeds.id });
     await first.send('My example centre');
     await first.send('4');
     await first.send('2');
     await first.send('pause');
-    const second = new ChannelChat(makeBot({ storage, results }), 'msteams');
+    const second = new ChannelChat(makeBot({ storage, members, results }), 'msteams');
     const resumed = await second.send('continue');
     expect(said(resumed)).toContain('Welcome back! You are at question 3 of');
   });
@@ -157,14 +159,14 @@ describe('the bot on botbuilder’s TestAdapter', () => {
   });
 
   it('starts afresh, with a notice, when the stored state is unreadable', async () => {
-    const storage = new MemoryStorage();
-    const harness = makeBot({ storage });
+    const harness = makeBot();
     const chat = new ChannelChat(harness, 'msteams');
     await chat.send('hello');
     const key = 'resonet/members/msteams/example-user-1';
-    expect(Object.keys(await storage.read([key]))).toEqual([key]);
-    await storage.write({
-      [key]: { member: { step: 'answering', session: 'garbage' }, eTag: '*' },
+    const stored = await harness.members.read(key);
+    expect(stored).toBeDefined();
+    await harness.members.commit(key, stored?.eTag, {
+      member: { step: 'answering', session: 'garbage' },
     });
     const replies = await chat.send('start');
     expect(said(replies)).toContain('could not read your saved progress');
@@ -206,9 +208,8 @@ describe('the bot on botbuilder’s TestAdapter', () => {
   });
 
   it('deletes a member’s results and state on “delete my data”, and nobody else’s', async () => {
-    const storage = new MemoryStorage();
     const results = new MemoryResultStore();
-    const harness = makeBot({ storage, results });
+    const harness = makeBot({ results });
     const mine = new ChannelChat(harness, 'msteams');
     await completeByCards(mine);
     await mine.click({ action: 'submit' });
@@ -223,9 +224,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     const done = await mine.click({ action: 'yes' });
     expect(said(done)).toContain(CATALOGS.en.forgotten);
     expect((await results.query()).map((r) => r.respondentId)).toEqual(['example-user-2']);
-    expect(await storage.read(['resonet/members/msteams/example-user-1'])).toEqual({});
-    expect(
-      Object.keys(await storage.read(['resonet/members/msteams/example-user-2'])),
-    ).toHaveLength(1);
+    expect(await harness.members.read('resonet/members/msteams/example-user-1')).toBeUndefined();
+    expect(await harness.members.read('resonet/members/msteams/example-user-2')).toBeDefined();
   });
 });

@@ -215,20 +215,39 @@ describe('the local Direct Line', () => {
     expect(direct.body.token).toEqual(expect.any(String));
   });
 
-  it('takes what the bot sends to its channel service (typing on slow turns) into the stream', async () => {
+  it('takes what the bot itself posts to its channel service into the stream, and nothing forged', async () => {
     const c = await open();
-    const sent = await call('POST', `/v3/conversations/${c.conversationId}/activities/x`, {
-      body: { type: 'typing' },
+    const path = `/v3/conversations/${c.conversationId}/activities`;
+    const forged = { type: 'message', text: 'example forged bot message' };
+    expect((await call('POST', path, { body: forged })).status).toBe(401);
+    expect((await call('POST', `${path}/x`, { body: forged })).status).toBe(401);
+    // The member's own token does not make them the bot.
+    expect((await call('POST', path, { token: c.token, body: forged })).status).toBe(401);
+    expect((await call('POST', path, { token: 'x'.repeat(43), body: forged })).status).toBe(401);
+
+    // The bot posting for real: an activity whose service URL is the bot itself, answered
+    // without expectReplies, so botbuilder sends the replies there, signed by the adapter.
+    const posted = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        id: 'example-own-post',
+        channelId: 'webchat',
+        serviceUrl: bot.url,
+        conversation: { id: c.conversationId },
+        from: { id: c.userId },
+        recipient: { id: 'resonet' },
+        locale: 'en-US',
+        text: 'What is Treatnet?',
+      }),
     });
-    expect(sent.status).toBe(200);
+    expect(posted.status).toBe(200);
     const { body } = await activitiesOf(c, '1');
-    expect(body.activities).toEqual([
-      expect.objectContaining({ type: 'typing', from: expect.objectContaining({ role: 'bot' }) }),
-    ]);
-    expect(
-      (await call('POST', '/v3/conversations/local-nope/activities', { body: { type: 'typing' } }))
-        .status,
-    ).toBe(404);
+    const fromBot = (body.activities as Json[]).filter((a) => a.from?.role === 'bot');
+    expect(fromBot.length).toBeGreaterThan(0);
+    expect(JSON.stringify(fromBot)).toContain('Treatnet');
+    expect(JSON.stringify(body)).not.toContain('example forged');
   });
 
   it('logs the page’s polling at debug level and never the messages', async () => {
@@ -240,11 +259,16 @@ describe('the local Direct Line', () => {
     await activitiesOf(c, '1');
     const polls = logs.lines
       .map((l) => JSON.parse(l))
-      .filter((l) => l.event === 'request' && l.method === 'GET' && l.path.includes('/activities'));
+      .filter(
+        (l) => l.event === 'request' && l.method === 'GET' && l.route.endsWith('/activities'),
+      );
     expect(polls.length).toBeGreaterThan(0);
     expect(polls.every((l) => l.level === 20)).toBe(true);
+    expect(polls[0].route).toBe('/v3/directline/conversations/:conversationId/activities');
     expect(logs.text).not.toContain('example private words');
     expect(logs.text).not.toContain(c.token);
+    // Conversation ids are credentials too: a log reader could read the stream with them.
+    expect(logs.text).not.toContain(c.conversationId);
   });
 });
 

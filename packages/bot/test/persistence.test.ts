@@ -161,6 +161,7 @@ describe.skipIf(Boolean(postgresSkipReason))('PostgreSQL lost mid-run', () => {
       config: config.value,
       log,
       storage: stores.storage,
+      members: stores.members,
       results: stores.results,
       ping: stores.ping,
     });

@@ -5,14 +5,21 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/storage/database';
 import { openEmbedded } from '../src/storage/embedded';
+import {
+  isETagConflict,
+  type MemberStore,
+  MemoryMemberStore,
+  SqlMemberStore,
+} from '../src/storage/members';
 import { migrate } from '../src/storage/migrations';
 import { openPostgres } from '../src/storage/postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from '../src/storage/results';
-import { isETagConflict, SqlStorage } from '../src/storage/sqlStorage';
+import { SqlStorage } from '../src/storage/sqlStorage';
 import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
 
 interface Subject {
   storage: Storage;
+  members: MemberStore;
   results: ResultStore;
   /** Writes a raw result row that does not read as a result (SQL stores only). */
   corrupt?: (id: string) => Promise<void>;
@@ -149,6 +156,62 @@ function contract(name: string, open: () => Promise<Subject>) {
       expect((await s.results.query({})).map((r) => r.id)).toEqual(['r-1', 'r-2']);
     });
 
+    const conflict = (work: Promise<unknown>) =>
+      work.then(
+        () => false,
+        (e: unknown) => isETagConflict(e),
+      );
+
+    it('writes a member’s state only while its eTag is current', async () => {
+      expect(await s.members.read('m-1')).toBeUndefined();
+      await s.members.commit('m-1', undefined, { member: { step: 'idle', n: 1 } });
+      const first = await s.members.read('m-1');
+      expect(first?.member).toEqual({ step: 'idle', n: 1 });
+      // The key exists now: a writer that saw none has lost.
+      expect(await conflict(s.members.commit('m-1', undefined, { member: { n: 9 } }))).toBe(true);
+      await s.members.commit('m-1', first?.eTag, { member: { n: 2 } });
+      expect(await conflict(s.members.commit('m-1', first?.eTag, { member: { n: 3 } }))).toBe(true);
+      expect((await s.members.read('m-1'))?.member).toEqual({ n: 2 });
+    });
+
+    it('stores a submitted result with the state that won, and none with the state that lost', async () => {
+      await s.members.commit('m-2', undefined, { member: { step: 'answering' } });
+      const eTag = (await s.members.read('m-2'))?.eTag;
+      const outcomes = await Promise.allSettled([
+        s.members.commit('m-2', eTag, {
+          member: { step: 'idle' },
+          submitted: result('r-race-submit', { respondentId: 'example-member-race' }),
+        }),
+        s.members.commit('m-2', eTag, { member: { step: 'answering', back: true } }),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const stored = await s.results.query({ respondentId: 'example-member-race' });
+      const member = (await s.members.read('m-2'))?.member as { step: string };
+      // Either the submit won (its result is there, the session closed) or Back did (no result).
+      expect(member.step === 'idle' ? 1 : 0).toBe(stored.length);
+      const stale = await conflict(
+        s.members.commit('m-2', eTag, {
+          member: { step: 'idle' },
+          submitted: result('r-stale-submit', { respondentId: 'example-member-race' }),
+        }),
+      );
+      expect(stale).toBe(true);
+      expect((await s.results.query({})).map((r) => r.id)).not.toContain('r-stale-submit');
+    });
+
+    it('forgets a member’s state and results together', async () => {
+      await s.members.commit('m-3', undefined, {
+        member: { step: 'idle' },
+        submitted: result('r-forget', { respondentId: 'example-member-forget' }),
+      });
+      const eTag = (await s.members.read('m-3'))?.eTag;
+      expect(await s.results.query({ respondentId: 'example-member-forget' })).toHaveLength(1);
+      await s.members.commit('m-3', eTag, { forget: { respondentId: 'example-member-forget' } });
+      expect(await s.members.read('m-3')).toBeUndefined();
+      expect(await s.results.query({ respondentId: 'example-member-forget' })).toEqual([]);
+      await s.results.deleteByRespondent('example-member-race');
+    });
+
     // Only the SQL stores can hold a damaged row or run migrations.
     if (name !== 'memory') {
       it('leaves out a stored result that no longer reads, and says so', async () => {
@@ -171,6 +234,7 @@ function sqlSubject(db: Database, close: () => Promise<void>): Subject {
   return {
     db,
     storage: new SqlStorage(db),
+    members: new SqlMemberStore(db),
     results: new SqlResultStore(db, (id) => unreadable.push(id)),
     unreadable,
     corrupt: async (id) => {
@@ -184,12 +248,16 @@ function sqlSubject(db: Database, close: () => Promise<void>): Subject {
   };
 }
 
-contract('memory', async () => ({
-  storage: new MemoryStorage(),
-  results: new MemoryResultStore(),
-  unreadable: [],
-  close: async () => {},
-}));
+contract('memory', async () => {
+  const results = new MemoryResultStore();
+  return {
+    storage: new MemoryStorage(),
+    members: new MemoryMemberStore(results),
+    results,
+    unreadable: [],
+    close: async () => {},
+  };
+});
 
 contract('embedded', async () => {
   const data = freshDataDir();

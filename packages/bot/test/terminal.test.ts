@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { card, submit, text } from '../src/cards/adaptiveCard';
 import {
   interpret,
-  MemoryStateStore,
   renderReplies,
   startTerminalChat,
   type TerminalStore,
@@ -17,6 +16,7 @@ import {
 import { saveFile } from '../src/channels/terminal/chat';
 import { loadContent } from '../src/content';
 import { CATALOGS } from '../src/i18n/catalog';
+import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { assertBuilt, bareEnv, cli } from './support/processes';
 
@@ -120,12 +120,15 @@ function terminal(store: TerminalStore, lang?: 'en' | 'vi') {
 }
 
 /** Stores that outlive one chat, as the embedded database will. */
-const persistentStore = (): TerminalStore => ({
-  state: new MemoryStateStore(),
-  results: new MemoryResultStore(),
-  persistent: true,
-  close: async () => {},
-});
+const persistentStore = (): TerminalStore => {
+  const results = new MemoryResultStore();
+  return {
+    members: new MemoryMemberStore(results),
+    results,
+    persistent: true,
+    close: async () => {},
+  };
+};
 
 describe('the terminal chat (in process)', () => {
   it('pauses on Ctrl+C and resumes in the next run where the member stopped', async () => {

@@ -18,8 +18,10 @@
       noWebChat: 'The chat could not load (Web Chat is missing). Reload the page to try again.',
       noToken: 'The chat could not connect ({reason}). Reload the page to try again.',
       failed: 'The chat lost its connection. Reload the page to try again.',
-      ended:
-        'This conversation has ended (the bot may have restarted). Reload the page to start a new one.',
+      reconnecting: 'The chat lost its connection. Reconnecting…',
+      reconnected:
+        'The connection was lost (the bot may have restarted), so a new conversation has started. Nothing you answered is lost.',
+      dismiss: 'Close',
     },
     vi: {
       title: 'resonet — trò chuyện với trợ lý mạng lưới',
@@ -34,15 +36,20 @@
       noWebChat: 'Không tải được khung trò chuyện (thiếu Web Chat). Hãy tải lại trang để thử lại.',
       noToken: 'Không kết nối được ({reason}). Hãy tải lại trang để thử lại.',
       failed: 'Mất kết nối. Hãy tải lại trang để thử lại.',
-      ended:
-        'Cuộc trò chuyện đã kết thúc (có thể bot đã khởi động lại). Hãy tải lại trang để bắt đầu cuộc mới.',
+      reconnecting: 'Mất kết nối. Đang kết nối lại…',
+      reconnected:
+        'Kết nối bị gián đoạn (có thể bot đã khởi động lại) nên một cuộc trò chuyện mới đã bắt đầu. Những gì bạn đã trả lời vẫn được giữ.',
+      dismiss: 'Đóng',
     },
   };
   const LOCALES = { en: 'en-US', vi: 'vi-VN' };
   // Direct Line connection states (DirectLineJS ConnectionStatus).
+  const ONLINE = 2;
   const EXPIRED_TOKEN = 3;
   const FAILED_TO_CONNECT = 4;
   const ENDED = 5;
+  // Waits before reconnecting, in a row; then the member is asked to reload.
+  const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
 
   const remembered = (key) => {
     try {
@@ -72,7 +79,11 @@
   const chat = document.getElementById('chat');
   const status = document.getElementById('status');
   const statusText = document.getElementById('status-text');
+  const reloadButton = document.getElementById('reload');
   let session;
+  let retries = 0;
+  /** The status shown, to show it again in the other language. */
+  let shown;
 
   function applyLanguage() {
     const text = TEXT[lang];
@@ -85,11 +96,20 @@
       element.setAttribute('aria-label', text[element.dataset.label]);
     for (const button of document.querySelectorAll('button[data-lang]'))
       button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+    if (shown) showStatus(shown.key, shown.values, shown.reload);
   }
 
-  function showStatus(key, values = {}) {
+  /** Shows a message; `reload` offers the Reload button, otherwise a Close button. */
+  function showStatus(key, values = {}, reload = true) {
+    shown = { key, values, reload };
     statusText.textContent = TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+    reloadButton.dataset.text = reload ? 'reload' : 'dismiss';
+    reloadButton.textContent = TEXT[lang][reloadButton.dataset.text];
     status.hidden = false;
+  }
+  function hideStatus() {
+    shown = undefined;
+    status.hidden = true;
   }
 
   const styleOptions = {
@@ -122,7 +142,11 @@
     );
   }
 
-  async function start() {
+  /**
+   * Connects Web Chat to a new conversation for the member (the same user id, so their open
+   * assessment is still theirs). `again` when an earlier conversation was lost.
+   */
+  async function start(again = false) {
     applyLanguage();
     if (!window.WebChat) {
       showStatus('noWebChat');
@@ -138,6 +162,7 @@
       grant = await response.json();
       if (!response.ok) throw new Error(grant?.error || `HTTP ${response.status}`);
     } catch (error) {
+      if (again) return retry();
       showStatus('noToken', { reason: error.message });
       return;
     }
@@ -151,11 +176,28 @@
       ...(grant.webSocket ? {} : { pollingInterval: 400 }),
     });
     directLine.connectionStatus$.subscribe((value) => {
-      if (value === ENDED) showStatus('ended');
-      else if (value === FAILED_TO_CONNECT || value === EXPIRED_TOKEN) showStatus('failed');
+      if (session?.directLine !== directLine) return;
+      if (value === ONLINE) {
+        retries = 0;
+        if (again) showStatus('reconnected', {}, false);
+      } else if (value === ENDED || value === EXPIRED_TOKEN || value === FAILED_TO_CONNECT) {
+        // The conversation is gone (the bot restarted, or the token expired): start a new
+        // one by itself rather than leave the member with messages that cannot be sent.
+        directLine.end?.();
+        retry();
+      }
     });
     session = { directLine, store: window.WebChat.createStore({}, followLanguage) };
     render();
+  }
+
+  function retry() {
+    if (retries >= RETRY_MS.length) {
+      showStatus('failed');
+      return;
+    }
+    showStatus('reconnecting', {}, false);
+    setTimeout(() => start(true), RETRY_MS[retries++]);
   }
 
   /** Switches the page and Web Chat, and tells the bot unless it already knows. */
@@ -194,6 +236,8 @@
 
   for (const button of document.querySelectorAll('button[data-lang]'))
     button.addEventListener('click', () => setLanguage(button.dataset.lang));
-  document.getElementById('reload').addEventListener('click', () => location.reload());
+  reloadButton.addEventListener('click', () =>
+    reloadButton.dataset.text === 'dismiss' ? hideStatus() : location.reload(),
+  );
   start();
 })();

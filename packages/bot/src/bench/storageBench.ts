@@ -75,6 +75,7 @@ async function turnLatency(choice: StoreChoice): Promise<{ p50: number; p99: num
     config: config.value,
     log,
     storage: stores.storage,
+    members: stores.members,
     results: stores.results,
   });
   const client = httpClient(running.url, 1);

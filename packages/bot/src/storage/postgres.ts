@@ -19,7 +19,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // A client losing its connection (server restart, network cut) emits 'error'; without a
+  // listener that would end the process. Idle clients report to the pool; a checked-out
+  // client to its own listener below, and the query in flight fails as well.
   pool.on('error', () => {});
   try {
     await pool.query('select 1');
@@ -39,6 +41,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
     async transaction(work) {
       const client = await pool.connect();
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await work({
@@ -51,10 +58,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        if (!lost) await client.query('rollback').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose connection broke is destroyed, not handed to the next turn.
+        client.release(lost ?? undefined);
       }
     },
     async close() {

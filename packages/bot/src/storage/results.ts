@@ -1,5 +1,29 @@
 import { type AssessmentResult, AssessmentResultSchema } from '@resonet/core';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
+
+/** Stores a result unless one with its id is there; says which. */
+export async function insertResult(
+  q: Queryable,
+  result: AssessmentResult,
+): Promise<'stored' | 'duplicate'> {
+  const rows = await q.query(
+    `insert into assessment_results
+       (id, instrument_id, instrument_version, centre_id, respondent_id, started_at, submitted_at, doc)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (id) do nothing returning id`,
+    [
+      result.id,
+      result.instrumentId,
+      result.instrumentVersion,
+      result.centreId,
+      result.respondentId,
+      result.startedAt,
+      result.submittedAt,
+      JSON.stringify(result),
+    ],
+  );
+  return rows.length ? 'stored' : 'duplicate';
+}
 
 /** Which results to read; every field narrows, dates are inclusive YYYY-MM-DD. */
 export interface ResultQuery {
@@ -65,24 +89,8 @@ export class SqlResultStore implements ResultStore {
     private readonly onUnreadable: (id: string) => void = () => {},
   ) {}
 
-  async save(result: AssessmentResult) {
-    const rows = await this.db.query(
-      `insert into assessment_results
-         (id, instrument_id, instrument_version, centre_id, respondent_id, started_at, submitted_at, doc)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (id) do nothing returning id`,
-      [
-        result.id,
-        result.instrumentId,
-        result.instrumentVersion,
-        result.centreId,
-        result.respondentId,
-        result.startedAt,
-        result.submittedAt,
-        JSON.stringify(result),
-      ],
-    );
-    return rows.length ? ('stored' as const) : ('duplicate' as const);
+  save(result: AssessmentResult) {
+    return insertResult(this.db, result);
   }
 
   async query(query: ResultQuery = {}) {

@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Database } from './database';
-
-/** The error a stale eTag gets, as botbuilder's stores word it. */
-export class ETagConflictError extends Error {
-  override name = 'ETagConflictError';
-  constructor(key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-  }
-}
-
-/** True for an eTag conflict from any store (botbuilder's MemoryStorage throws a plain Error). */
-export const isETagConflict = (error: unknown) =>
-  error instanceof ETagConflictError || /eTag conflict/i.test((error as Error)?.message ?? '');
+import { ETagConflictError } from './members';
 
 /**
  * Bot state in SQL, with botbuilder's `Storage` semantics: read leaves out missing keys;

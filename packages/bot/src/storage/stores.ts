@@ -2,6 +2,7 @@ import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Logger } from '../log';
 import type { Database } from './database';
 import { openEmbedded } from './embedded';
+import { type MemberStore, MemoryMemberStore, SqlMemberStore } from './members';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
@@ -13,10 +14,11 @@ export type StoreChoice =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'postgres'; url: string };
 
-/** The bot's stores: bot state (botbuilder's `Storage`) and submitted results. */
+/** The bot's stores: conversation state (botbuilder's `Storage`), members' state and results. */
 export interface Stores {
   kind: StoreChoice['kind'];
   storage: Storage;
+  members: MemberStore;
   results: ResultStore;
   /** Whether the database answers (for /healthz). */
   ping(): Promise<boolean>;
@@ -28,14 +30,17 @@ export interface Stores {
  * an operator-friendly message when the database cannot be opened or reached.
  */
 export async function openStores(choice: StoreChoice, log: Logger): Promise<Stores> {
-  if (choice.kind === 'memory')
+  if (choice.kind === 'memory') {
+    const results = new MemoryResultStore();
     return {
       kind: 'memory',
       storage: new MemoryStorage(),
-      results: new MemoryResultStore(),
+      members: new MemoryMemberStore(results),
+      results,
       ping: async () => true,
       close: async () => {},
     };
+  }
   const started = performance.now();
   const db: Database =
     choice.kind === 'embedded'
@@ -59,6 +64,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
   return {
     kind: choice.kind,
     storage: new SqlStorage(db),
+    members: new SqlMemberStore(db),
     results: new SqlResultStore(db, (id) =>
       log.warn({ event: 'result-unreadable', resultId: id }, 'stored result unreadable, left out'),
     ),

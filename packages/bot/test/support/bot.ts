@@ -10,6 +10,7 @@ import {
 import { ResonetBot } from '../../src/channels/botframework/bot';
 import { loadContent } from '../../src/content';
 import { createLogger } from '../../src/log';
+import { type MemberStore, MemoryMemberStore } from '../../src/storage/members';
 import { MemoryResultStore, type ResultStore } from '../../src/storage/results';
 
 const content = loadContent({ exampleCentres: true });
@@ -29,28 +30,35 @@ export class LogCapture extends Writable {
 export interface BotHarness {
   bot: ResonetBot;
   storage: Storage;
+  members: MemberStore;
   results: ResultStore;
   logs: LogCapture;
 }
 
 export function makeBot(
-  options: { storage?: Storage; results?: ResultStore; coordinators?: string[] } = {},
+  options: {
+    storage?: Storage;
+    members?: MemberStore;
+    results?: ResultStore;
+    coordinators?: string[];
+  } = {},
 ): BotHarness {
   const storage = options.storage ?? new MemoryStorage();
   const results = options.results ?? new MemoryResultStore();
+  const members = options.members ?? new MemoryMemberStore(results);
   const logs = new LogCapture();
   let n = 0;
   const bot = new ResonetBot({
     content,
     results,
-    storage,
+    members,
     conversationState: new ConversationState(storage),
     coordinators: new Set(options.coordinators ?? []),
     log: createLogger('info', logs),
     today: () => '2026-11-23',
     newId: () => `example-result-${++n}`,
   });
-  return { bot, storage, results, logs };
+  return { bot, storage, members, results, logs };
 }
 
 /** A user talking to the bot through botbuilder's TestAdapter on a given channel. */

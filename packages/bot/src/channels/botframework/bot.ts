@@ -2,7 +2,6 @@ import {
   type Activity,
   type BotState,
   type StatePropertyAccessor,
-  type Storage,
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
@@ -12,6 +11,7 @@ import { type ConversationState, initialConversationState } from '../../conversa
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import { runMemberTurn } from '../../memberTurn';
+import type { MemberStore } from '../../storage/members';
 import type { ResultStore } from '../../storage/results';
 import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
@@ -19,8 +19,8 @@ import { RecentIds } from './recentIds';
 export interface BotDependencies {
   content: Content;
   results: ResultStore;
-  /** Where member state is kept (eTag-checked); the same store backs `conversationState`. */
-  storage: Storage;
+  /** Where member state is kept, eTag-checked, with what each turn submits. */
+  members: MemberStore;
   conversationState: BotState;
   coordinators: ReadonlySet<string>;
   log: Logger;
@@ -95,7 +95,7 @@ export class ResonetBot extends TeamsActivityHandler {
     try {
       const conversation = (await this.conversation.get(context)) ?? initialConversationState();
       ({ outcome, attempts } = await runMemberTurn({
-        state: this.deps.storage,
+        members: this.deps.members,
         results: this.deps.results,
         key: `resonet/members/${activity.channelId}/${userId}`,
         userId,

@@ -1,14 +1,23 @@
 import { z } from 'zod';
+import { hasControl } from '../../http/requestBody';
+
+/** An id: keys of stored state are made of them, so control characters are refused. */
+const Id = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !hasControl(s), 'contains control characters');
 
 // What /api/messages accepts before botbuilder sees it: enough structure that a reply can
 // be addressed. Everything else passes through for botbuilder and the handler to read.
 const InboundActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
-  id: z.string().max(256).optional(),
-  channelId: z.string().min(1).max(64),
+  id: Id(0, 256).optional(),
+  channelId: Id(1, 64),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
-  from: z.looseObject({ id: z.string().min(1).max(512) }),
+  conversation: z.looseObject({ id: Id(1, 1024) }),
+  from: z.looseObject({ id: Id(1, 512), aadObjectId: Id(0, 128).optional() }),
   recipient: z.looseObject({ id: z.string().max(512) }).optional(),
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
@@ -28,6 +37,12 @@ export function checkInboundActivity(
   const path = issue?.path.join('.') || 'activity';
   return {
     ok: false,
-    reason: `Invalid activity: ${path} ${issue?.code === 'invalid_type' ? 'is missing or has the wrong type' : 'is not valid'}.`,
+    reason: `Invalid activity: ${path} ${
+      issue?.code === 'invalid_type'
+        ? 'is missing or has the wrong type'
+        : issue?.code === 'custom'
+          ? issue.message
+          : 'is not valid'
+    }.`,
   };
 }

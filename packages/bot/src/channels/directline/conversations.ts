@@ -10,8 +10,12 @@ export interface LocalConversation {
   readonly userId: string;
   /** Whether the bot has been told the conversation started (its welcome). */
   started: boolean;
-  /** The latest activities, oldest first; older ones are dropped past the limit. */
+  /** The latest activities, oldest first; older ones are dropped past the limits. */
   readonly activities: StoredActivity[];
+  /** The size of each kept activity in bytes (as JSON), in the same order. */
+  readonly sizes: number[];
+  /** Their sum. */
+  bytes: number;
   /** The sequence number of the last activity added (the watermark of the whole stream). */
   sequence: number;
   lastUsed: number;
@@ -24,6 +28,10 @@ export interface ConversationsOptions {
   maxConversations?: number;
   /** Activities kept per conversation; clients that fall further behind miss the oldest. */
   maxActivities?: number;
+  /** Bytes of activities kept per conversation (the newest is always kept). */
+  maxBytes?: number;
+  /** Bytes of activities kept in all conversations together; the least recently used lose theirs first. */
+  maxTotalBytes?: number;
   /** A conversation unused this long is forgotten. */
   idleMs?: number;
   /** How long a token is valid (Azure's Direct Line: one hour). */
@@ -47,6 +55,9 @@ export class Conversations {
   private readonly tokens = new Map<string, { conversationId: string; expiresAt: number }>();
   private readonly maxConversations: number;
   private readonly maxActivities: number;
+  private readonly maxBytes: number;
+  private readonly maxTotalBytes: number;
+  private totalBytes = 0;
   private readonly idleMs: number;
   readonly tokenTtlMs: number;
   private readonly now: () => number;
@@ -55,6 +66,8 @@ export class Conversations {
   constructor(options: ConversationsOptions = {}) {
     this.maxConversations = options.maxConversations ?? 1000;
     this.maxActivities = options.maxActivities ?? 500;
+    this.maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+    this.maxTotalBytes = options.maxTotalBytes ?? 64 * 1024 * 1024;
     this.idleMs = options.idleMs ?? 60 * 60_000;
     this.tokenTtlMs = options.tokenTtlMs ?? 60 * 60_000;
     this.now = options.now ?? Date.now;
@@ -63,6 +76,11 @@ export class Conversations {
 
   get size(): number {
     return this.conversations.size;
+  }
+
+  /** Bytes of activities kept in all conversations. */
+  get bytes(): number {
+    return this.totalBytes;
   }
 
   /** A new conversation for `userId` (a random `dl_` id when none), with its first token. */
@@ -78,6 +96,8 @@ export class Conversations {
       userId: userId ?? `dl_${this.random(12)}`,
       started: false,
       activities: [],
+      sizes: [],
+      bytes: 0,
       sequence: 0,
       lastUsed: this.now(),
       queue: Promise.resolve(),
@@ -131,10 +151,26 @@ export class Conversations {
       id: `${conversation.id}|${String(conversation.sequence).padStart(7, '0')}`,
       timestamp,
     };
+    const size = Buffer.byteLength(JSON.stringify(stored));
     conversation.activities.push(stored);
-    if (conversation.activities.length > this.maxActivities)
-      conversation.activities.splice(0, conversation.activities.length - this.maxActivities);
+    conversation.sizes.push(size);
+    conversation.bytes += size;
+    this.totalBytes += size;
+    while (
+      conversation.activities.length > 1 &&
+      (conversation.activities.length > this.maxActivities || conversation.bytes > this.maxBytes)
+    )
+      this.dropOldest(conversation);
     this.touch(conversation);
+    // Over the total: the least recently used conversations lose their oldest activities.
+    for (const other of this.conversations.values()) {
+      if (this.totalBytes <= this.maxTotalBytes) break;
+      while (
+        other.activities.length > (other === conversation ? 1 : 0) &&
+        this.totalBytes > this.maxTotalBytes
+      )
+        this.dropOldest(other);
+    }
     return stored;
   }
 
@@ -161,6 +197,13 @@ export class Conversations {
         this.tokens.delete(token);
   }
 
+  private dropOldest(conversation: LocalConversation) {
+    conversation.activities.shift();
+    const size = conversation.sizes.shift() ?? 0;
+    conversation.bytes -= size;
+    this.totalBytes -= size;
+  }
+
   private touch(conversation: LocalConversation) {
     conversation.lastUsed = this.now();
     // Maps keep insertion order: re-inserting keeps the least recently used first.
@@ -169,6 +212,8 @@ export class Conversations {
   }
 
   private forget(conversationId: string) {
+    const conversation = this.conversations.get(conversationId);
+    if (conversation) this.totalBytes -= conversation.bytes;
     this.conversations.delete(conversationId);
     for (const [token, entry] of this.tokens)
       if (entry.conversationId === conversationId) this.tokens.delete(token);

@@ -15,6 +15,8 @@ export interface WebChatOptions {
   receive: Receive;
   /** The bot's own base URL, known once the server listens. */
   botUrl: () => string;
+  /** The adapter's own credential for posting to the local Direct Line. */
+  localSecret: string;
   /** For tests: the local Direct Line's memory, and the fetch that reaches Azure. */
   conversations?: Conversations;
   fetch?: typeof fetch;
@@ -43,6 +45,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): WebChatMo
         receive: options.receive,
         log,
         botUrl: options.botUrl,
+        localSecret: options.localSecret,
         ...(options.conversations ? { conversations: options.conversations } : {}),
       })
     : undefined;

@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
+import { cleanStrings } from '../../http/requestBody';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import {
   BOT_ACCOUNT,
@@ -23,6 +25,8 @@ export interface LocalDirectLineOptions {
   log: Logger;
   /** The bot's own base URL (the activities' serviceUrl), known once the server listens. */
   botUrl: () => string;
+  /** What the bot's adapter signs its posts with; nobody else may post as the bot. */
+  localSecret: string;
   conversations?: Conversations;
   now?: () => Date;
 }
@@ -218,7 +222,7 @@ export function mountLocalDirectLine(
       if (!parsed.success) return fail(res, 400, 'BadArgument', describeIssue(parsed.error));
       const echo = conversations.append(
         conversation,
-        userActivity(parsed.data, conversation),
+        userActivity(cleanStrings(parsed.data), conversation),
         now().toISOString(),
       );
       try {
@@ -236,8 +240,16 @@ export function mountLocalDirectLine(
       fail(res, 400, 'BadArgument', 'File uploads are not supported by the local Direct Line.'),
   );
 
-  // The channel-service side: the bot posts here (serviceUrl is the bot's own URL).
+  // The channel-service side: the bot posts here (serviceUrl is the bot's own URL), signed
+  // with the adapter's own secret, so nobody can put a fake bot message into a stream.
+  const secret = Buffer.from(options.localSecret);
+  const isBot = (req: Request) => {
+    const given = Buffer.from(bearer(req) ?? '');
+    return given.length === secret.length && timingSafeEqual(given, secret);
+  };
   const fromBot = async (req: Request, res: Response) => {
+    if (!isBot(req))
+      return fail(res, 401, 'Unauthorized', 'Only the bot posts to its conversations here.');
     const conversation = conversations.get(String(req.params.conversationId));
     if (!conversation) return fail(res, 404, 'NotFound', 'No such conversation.');
     const parsed = BotActivitySchema.safeParse(req.body);

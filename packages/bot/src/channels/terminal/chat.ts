@@ -68,7 +68,7 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
   /** One turn: the shared member turn (load, engine, store), then print. */
   const step = async (incoming: Incoming): Promise<TurnOutcome> => {
     const { outcome } = await runMemberTurn({
-      state: store.state,
+      members: store.members,
       results: store.results,
       key,
       userId,
@@ -110,8 +110,7 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
   };
 
   const readMember = async (): Promise<MemberState> => {
-    const item = (await store.state.read([key]))[key] as { member?: unknown } | undefined;
-    const stored = readMemberState(item?.member);
+    const stored = readMemberState((await store.members.read(key))?.member);
     return stored.ok ? stored.value : initialMemberState();
   };
 
@@ -143,8 +142,11 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
   const done = (async () => {
     try {
       if (options.lang) {
-        const member = await readMember();
-        await store.state.write({ [key]: { member: { ...member, lang: options.lang } } });
+        // This process is the member's only writer: the eTag just read is current.
+        const item = await store.members.read(key);
+        const stored = readMemberState(item?.member);
+        const member = stored.ok ? stored.value : initialMemberState();
+        await store.members.commit(key, item?.eTag, { member: { ...member, lang: options.lang } });
       }
       await step({ type: 'installed' });
       print(style.dim(word(lang, 'hint')));

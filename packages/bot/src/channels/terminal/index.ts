@@ -7,7 +7,7 @@ import { openTerminalStore, type TerminalStore } from './store';
 
 export { startTerminalChat, type TerminalChat, type TerminalChatOptions } from './chat';
 export { interpret, renderReplies } from './render';
-export { MemoryStateStore, openTerminalStore, type TerminalStore } from './store';
+export { openTerminalStore, type TerminalStore } from './store';
 
 function localUser(): string {
   try {

@@ -1,31 +1,10 @@
 import { join } from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import { type MemberStore, MemoryMemberStore } from '../../storage/members';
 import { MemoryResultStore, type ResultStore } from '../../storage/results';
-
-/**
- * botbuilder's `Storage` contract in memory (read leaves out missing keys, delete of a
- * missing key is fine), without loading botbuilder: the terminal chat starts fast.
- */
-export class MemoryStateStore implements Storage {
-  private readonly items = new Map<string, unknown>();
-
-  async read(keys: string[]): Promise<StoreItems> {
-    const found: StoreItems = {};
-    for (const key of keys)
-      if (this.items.has(key)) found[key] = structuredClone(this.items.get(key));
-    return found;
-  }
-  async write(changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes)) this.items.set(key, structuredClone(item));
-  }
-  async delete(keys: string[]): Promise<void> {
-    for (const key of keys) this.items.delete(key);
-  }
-}
 
 /** Where the terminal chat keeps the member's state and submitted results. */
 export interface TerminalStore {
-  state: Storage;
+  members: MemberStore;
   results: ResultStore;
   /** Whether they outlive the process, so that a paused assessment resumes next time. */
   persistent: boolean;
@@ -44,7 +23,7 @@ export async function openTerminalStore(
   if (env.RESONET_STORAGE === 'memory') {
     const results = new MemoryResultStore();
     return {
-      state: new MemoryStateStore(),
+      members: new MemoryMemberStore(results),
       results,
       persistent: false,
       close: () => results.close(),
@@ -64,5 +43,10 @@ export async function openTerminalStore(
         },
     createLogger('silent'),
   );
-  return { state: stores.storage, results: stores.results, persistent: true, close: stores.close };
+  return {
+    members: stores.members,
+    results: stores.results,
+    persistent: true,
+    close: stores.close,
+  };
 }
