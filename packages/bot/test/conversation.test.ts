@@ -56,7 +56,7 @@ describe('conversation engine', () => {
     expect(chat.said).toContain('Question 1 of');
     answerAll(chat, 'en');
     expect(chat.said).toContain(CATALOGS.en.review);
-    expect(chat.card?.actions[0]?.data).toEqual({ action: 'submit' });
+    expect(chat.card?.actions[0]?.data).toEqual({ action: 'submit', itemId: 'review' });
     const shown = progress(TRAINING, chat.state.member.session as Session);
     expect(shown).toMatchObject({ percent: 100 });
     chat.send('submit');

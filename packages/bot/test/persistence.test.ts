@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { createServer, type Server, type Socket } from 'node:net';
 import { type Item, instrumentItems } from '@resonet/core';
 import { ittcTechnologyTransferNeeds } from '@resonet/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { openStores } from '../src/storage/stores';
 import { type Activity, lastCard, questionOf, talk } from './support/client';
 import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
 import { assertBuilt, runCli, startBot } from './support/processes';
+import { Relay } from './support/relay';
 
 const INSTRUMENT = ittcTechnologyTransferNeeds;
 const items = new Map(instrumentItems(INSTRUMENT).map(({ item }) => [item.id, item]));
@@ -112,33 +111,6 @@ describe('an unreachable database at start-up', () => {
     expect(r.stderr).not.toContain('example-password');
   });
 });
-
-/** A TCP relay to PostgreSQL that a test can cut and restore, like a network failure. */
-class Relay {
-  private server?: Server;
-  private sockets = new Set<Socket>();
-  port = 0;
-  constructor(private readonly target: { host: string; port: number }) {}
-  async open(port = 0) {
-    const { connect } = await import('node:net');
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => {});
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    const server = this.server;
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-  }
-  async cut() {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-}
 
 describe.skipIf(Boolean(postgresSkipReason))('PostgreSQL lost mid-run', () => {
   let fresh: Awaited<ReturnType<typeof freshPostgres>>;

@@ -112,7 +112,8 @@ export function reviewCard(instrument: Instrument, session: Session, lang: Lang)
   return card(
     [text(t(lang, 'review'), { weight: 'Bolder' }), { type: 'FactSet', facts }],
     [
-      submit(t(lang, 'submit'), { action: 'submit' }),
+      // With the review's id: a Submit from a review card the member has since left is stale.
+      submit(t(lang, 'submit'), { action: 'submit', itemId: 'review' }),
       submit(t(lang, 'back'), { action: 'back', itemId: 'review' }),
       submit(t(lang, 'pause'), { action: 'pause' }),
       submit(t(lang, 'cancel'), { action: 'cancel' }),

@@ -2,8 +2,12 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
 import { BodyError, readJsonBody, refuseBeforeReading } from './requestBody';
 
-/** More headers than this in one request are refused (Node allows 2,000). */
+/** Headers past this count are dropped unread (Node keeps 2,000). */
 export const MAX_HEADERS = 100;
+
+/** What of a refused body is read and dropped, and for how long, before the connection is cut. */
+const DRAIN_BYTES = 16 * 1024 * 1024;
+const DRAIN_MS = 5_000;
 
 /**
  * The first handler of every request: refuses what the bot never needs before any body is
@@ -43,8 +47,7 @@ export function guardRequests(server: Server, options: { maxBodyBytes: number; l
       { event: 'request-refused', method: req.method, status: error.status, code: error.code },
       'request refused',
     );
-    // The rest of the body is never read: the connection closes after the answer.
-    res.header('connection', 'close');
+    drain(req, res);
     const directLine = req.getPath().startsWith('/v3/');
     res.send(
       error.status,
@@ -59,4 +62,28 @@ export function guardRequests(server: Server, options: { maxBodyBytes: number; l
     );
     next(false);
   }
+}
+
+/**
+ * A lingering close, as web servers do it: once the answer is sent, the connection is
+ * closed for writing and what is left of the body is read and dropped, up to a limit in
+ * bytes and time. Closing at once would reset the connection while the client is still
+ * sending, and the client would lose the answer that says why.
+ */
+function drain(req: Request, res: Response) {
+  let dropped = 0;
+  const socket = req.socket;
+  const cut = () => socket.destroy();
+  // Node destroys the socket as soon as the answer is written when the request is not read
+  // to its end ("destroySoon"); here it only ends it for writing, and the timer cuts it.
+  socket.destroySoon = () => {
+    socket.end();
+  };
+  res.once('finish', () => setTimeout(cut, DRAIN_MS).unref());
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_BYTES) cut();
+  });
+  req.on('error', () => {});
+  req.resume();
 }

@@ -67,7 +67,7 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<un
       req.off('error', onError);
       req.off('aborted', onAborted);
       if (error) {
-        // Nothing more of this body is wanted; the response closes the connection.
+        // Nothing more of this body is wanted: the guard drops what is left.
         req.pause();
         reject(error);
       } else resolve(value);

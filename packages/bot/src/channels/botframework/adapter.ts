@@ -1,5 +1,6 @@
 import {
   type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -8,6 +9,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import {
+  AuthenticationConstants,
   AuthenticationError,
   type BotFrameworkAuthentication,
   type ConnectorClient,
@@ -61,14 +63,7 @@ export function createAdapter(
   if (config.anonymous && options.local) signLocalPosts(credentials, options.local);
   quietTokenErrors();
   const auth = new ConfigurationBotFrameworkAuthentication(
-    {
-      ...(options.openIdMetadata?.channel
-        ? { ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadata.channel }
-        : {}),
-      ...(options.openIdMetadata?.emulator
-        ? { ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadata.emulator }
-        : {}),
-    },
+    options.openIdMetadata ? publicCloud(options.openIdMetadata) : {},
     credentials,
   );
   const adapter = new BotAdapter(
@@ -105,6 +100,24 @@ export function createAdapter(
     }
   };
   return adapter;
+}
+
+/**
+ * The public cloud's settings with the key addresses replaced: botbuilder takes any one
+ * setting given as a custom cloud and leaves every other one empty.
+ */
+function publicCloud(keys: NonNullable<AdapterOptions['openIdMetadata']>) {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl:
+      keys.channel ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      keys.emulator ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /**
