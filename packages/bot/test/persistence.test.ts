@@ -6,6 +6,7 @@ import { createLogger } from '../src/log';
 import { startServer } from '../src/server';
 import { openPostgres } from '../src/storage/postgres';
 import { openStores } from '../src/storage/stores';
+import { answerFor } from './support/answers';
 import { type Activity, lastCard, questionOf, talk } from './support/client';
 import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
 import { assertBuilt, runCli, startBot } from './support/processes';
@@ -13,27 +14,6 @@ import { Relay } from './support/relay';
 
 const INSTRUMENT = ittcTechnologyTransferNeeds;
 const items = new Map(instrumentItems(INSTRUMENT).map(({ item }) => [item.id, item]));
-
-/** The answer a member gives to an item, the same every time for the same member. */
-function answerFor(item: Item, seed: number): { sent: string; stored: unknown } {
-  switch (item.type) {
-    case 'likert': {
-      const v = 1 + ((seed + item.id.length) % 5);
-      return { sent: String(v), stored: v };
-    }
-    case 'yes-no':
-      return (seed + item.id.length) % 2
-        ? { sent: 'yes', stored: true }
-        : { sent: 'no', stored: false };
-    case 'text':
-      return {
-        sent: `Example answer ${seed} to ${item.id}`,
-        stored: `Example answer ${seed} to ${item.id}`,
-      };
-    default:
-      throw new Error(`no answer written for ${item.type}`);
-  }
-}
 
 beforeAll(assertBuilt);
 

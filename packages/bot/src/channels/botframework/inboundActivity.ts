@@ -19,6 +19,21 @@ const InboundActivitySchema = z.looseObject({
   conversation: z.looseObject({ id: Id(1, 1024) }),
   from: z.looseObject({ id: Id(1, 512), aadObjectId: Id(0, 128).optional() }),
   recipient: z.looseObject({ id: z.string().max(512) }).optional(),
+  // Fields botbuilder and the Teams handler read as lists of objects.
+  membersAdded: z
+    .array(z.looseObject({ id: z.string().max(512) }))
+    .max(256)
+    .optional(),
+  membersRemoved: z
+    .array(z.looseObject({ id: z.string().max(512) }))
+    .max(256)
+    .optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(128) }))
+    .max(64)
+    .optional(),
+  attachments: z.array(z.looseObject({})).max(32).optional(),
+  channelData: z.looseObject({}).optional(),
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
 });
