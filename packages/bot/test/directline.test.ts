@@ -304,6 +304,52 @@ describe('the local Direct Line’s memory', () => {
     expect(conversations.since(conversation, 99).activities).toEqual([]);
   });
 
+  it('bounds the bytes kept per conversation and in all, dropping the oldest first', () => {
+    const conversations = new Conversations({ maxBytes: 10_000, maxTotalBytes: 25_000 });
+    const big = (n: number) => ({ type: 'message', text: `${n}`.padEnd(3000, 'x') });
+    const a = conversations.create().conversation;
+    for (let n = 1; n <= 8; n++) conversations.append(a, big(n), 't');
+    // About 3 KB each: three fit in 10 KB, the newest three are kept.
+    expect(conversations.since(a, 0).activities.map((x) => String(x.text).slice(0, 1))).toEqual([
+      '6',
+      '7',
+      '8',
+    ]);
+    expect(a.bytes).toBeLessThanOrEqual(10_000);
+    const b = conversations.create().conversation;
+    const c = conversations.create().conversation;
+    for (let n = 1; n <= 3; n++) conversations.append(b, big(n), 't');
+    for (let n = 1; n <= 3; n++) conversations.append(c, big(n), 't');
+    // 27 KB in all is over 25 KB: the least recently used conversation (a) gives up its oldest.
+    expect(conversations.bytes).toBeLessThanOrEqual(25_000);
+    expect(a.activities).toHaveLength(2);
+    expect(c.activities).toHaveLength(3);
+    // One activity larger than the limit is still kept, alone: the latest is always there.
+    conversations.append(b, { type: 'message', text: 'y'.repeat(20_000) }, 't');
+    expect(b.activities).toHaveLength(1);
+    expect(conversations.bytes).toBeLessThanOrEqual(25_000 + 1000);
+  });
+
+  it('keeps a conversation flooded over HTTP within its byte bound', async () => {
+    const c = await open();
+    const path = `/v3/directline/conversations/${c.conversationId}/activities`;
+    for (let n = 0; n < 30; n++) {
+      const posted = await call('POST', path, {
+        token: c.token,
+        body: { type: 'event', name: 'example', value: { blob: 'x'.repeat(240_000) } },
+      });
+      expect(posted.status).toBe(200);
+    }
+    const response = await fetch(`${bot.url}${path}`, {
+      headers: { authorization: `Bearer ${c.token}` },
+    });
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    // 30 × 240 KB were posted; what is kept and served is at most about 2 MB.
+    expect(text.length).toBeLessThan(2.5 * 1024 * 1024);
+    expect(JSON.parse(text).watermark).toBe(String(30 + 1));
+  });
+
   it('expires tokens and idle conversations', () => {
     let now = 0;
     const conversations = new Conversations({ tokenTtlMs: 1000, idleMs: 5000, now: () => now });

@@ -113,7 +113,7 @@ const HOSTILE = [
   'x'.repeat(30_000),
   'ế'.repeat(5000),
   '\t\r\n',
-  '${process.exit()}',
+  ['$', '{process.exit()}'].join(''),
 ];
 
 /** A random JSON value of any type, sometimes hostile. */

@@ -5,12 +5,14 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localize } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
+import { MemoryStorage } from 'botbuilder';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { CATALOGS } from '../src/i18n/catalog';
 import { createLogger } from '../src/log';
 import { type RunningServer, startServer } from '../src/server';
+import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { LogCapture } from './support/bot';
 import {
@@ -29,10 +31,13 @@ const en = CATALOGS.en;
 const vi = CATALOGS.vi;
 const TRAINING_TITLE = localize(centreTrainingNeeds.title, 'en');
 
+const results = new MemoryResultStore();
 let bot: RunningServer;
 let browser: Browser;
+// The stores outlive a restart of the server, as the embedded database or PostgreSQL do.
+const storage = new MemoryStorage();
+const members = new MemoryMemberStore(results);
 let context: BrowserContext | undefined;
-const results = new MemoryResultStore();
 const logs = new LogCapture();
 /** Errors the pages reported (script errors, console errors such as CSP violations). */
 let problems: string[] = [];
@@ -91,7 +96,13 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
       RESONET_STORAGE: 'memory',
     });
     if (!config.ok) throw new Error(config.errors.join('; '));
-    bot = await startServer({ config: config.value, log: createLogger('info', logs), results });
+    bot = await startServer({
+      config: config.value,
+      log: createLogger('info', logs),
+      results,
+      members,
+      storage,
+    });
     browser = await launchChromium();
   }, 60_000);
   afterEach(async () => {
@@ -173,6 +184,70 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     expect(stored).toHaveLength(1);
     expect(stored[0]?.instrumentId).toBe(centreTrainingNeeds.id);
     expect(stored[0]?.centreId).toBe('example-resource-centre-vn');
+  }, 120_000);
+
+  it('starts a new conversation by itself when the bot restarts, and the open assessment is still there', async () => {
+    const page = await openPage();
+    await expect
+      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+      .toContain(en.welcome);
+    await page.getByRole('button', { name: en.startAssessment, exact: true }).last().click();
+    await expect
+      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+      .toContain(en.chooseInstrument);
+    await clickInLastCard(page, TRAINING_TITLE);
+    await lastCard(page).locator('select').selectOption('example-resource-centre-vn');
+    await clickInLastCard(page, en.answer);
+    for (let n = 0; n < 2; n++) {
+      await fillQuestion(page);
+      await clickInLastCard(page, en.answer);
+    }
+    expect(await lastCard(page).textContent()).toContain('Question 3 of');
+
+    // The bot restarts on the same address: its Direct Line conversations are gone, the
+    // member's state is not.
+    const port = new URL(bot.url).port;
+    await bot.close();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const config = readConfig({
+      PORT: port,
+      RESONET_EXAMPLE_CENTRES: 'true',
+      RESONET_STORAGE: 'memory',
+    });
+    if (!config.ok) throw new Error(config.errors.join('; '));
+    bot = await startServer({
+      config: config.value,
+      log: createLogger('info', logs),
+      results,
+      members,
+      storage,
+    });
+
+    const status = page.locator('#status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 30_000 })
+      .toContain('a new conversation has started');
+    expect(await status.isVisible()).toBe(true);
+    await expect
+      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+      .toContain(en.welcome);
+    await save(page, '05-reconnected.png');
+    await clickInLastCard(page, en.continueAssessment);
+    expect(await lastCard(page).textContent()).toContain('Question 3 of');
+    await fillQuestion(page);
+    await clickInLastCard(page, en.answer);
+    expect(await lastCard(page).textContent()).toContain('Question 4 of');
+    expect(await page.getByText(/send failed|không gửi được/i).count()).toBe(0);
+    // The notice closes, and speaks the page's language.
+    await page.getByRole('button', { name: 'Vietnamese' }).count();
+    await page.locator('button[data-lang="vi"]').click();
+    expect(await status.textContent()).toContain('một cuộc trò chuyện mới đã bắt đầu');
+    await page.locator('#reload').click();
+    expect(await status.isVisible()).toBe(false);
+    // What the browser reported while the bot was away is expected here, nothing else.
+    problems = problems.filter(
+      (p) => !/ERR_CONNECTION_REFUSED|status of 404|status of 502|Failed to fetch/.test(p),
+    );
   }, 120_000);
 
   it('switches the page and the bot between English and Tiếng Việt', async () => {

@@ -50,6 +50,7 @@
   const ENDED = 5;
   // Waits before reconnecting, in a row; then the member is asked to reload.
   const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
+  const WATCH_MS = 3000;
 
   const remembered = (key) => {
     try {
@@ -183,12 +184,44 @@
       } else if (value === ENDED || value === EXPIRED_TOKEN || value === FAILED_TO_CONNECT) {
         // The conversation is gone (the bot restarted, or the token expired): start a new
         // one by itself rather than leave the member with messages that cannot be sent.
-        directLine.end?.();
-        retry();
+        lose(directLine);
       }
     });
     session = { directLine, store: window.WebChat.createStore({}, followLanguage) };
     render();
+    if (!grant.webSocket) watch(directLine, grant);
+  }
+
+  /**
+   * The bot's own Direct Line is polled, and DirectLineJS stops polling quietly when the bot
+   * goes away: every few seconds the page asks whether the conversation is still there, and
+   * starts a new one when it is not (the bot restarted) or the bot cannot be reached.
+   */
+  function watch(directLine, grant) {
+    const url = new URL(`${grant.domain}/conversations/${grant.conversationId}`, location.href);
+    const timer = setInterval(async () => {
+      if (session?.directLine !== directLine || session.lost) return clearInterval(timer);
+      let lost = false;
+      try {
+        const response = await fetch(url, {
+          headers: { authorization: `Bearer ${directLine.token || grant.token}` },
+        });
+        lost = response.status === 404 || response.status === 403;
+      } catch {
+        lost = true;
+      }
+      if (!lost) return;
+      clearInterval(timer);
+      lose(directLine);
+    }, WATCH_MS);
+  }
+
+  /** Gives up a conversation once (ending it reports its end again) and starts another. */
+  function lose(directLine) {
+    if (session?.directLine !== directLine || session.lost) return;
+    session.lost = true;
+    directLine.end?.();
+    retry();
   }
 
   function retry() {
