@@ -247,6 +247,16 @@ describe('resonet chat (the built command, piped)', () => {
     rmSync(data, { recursive: true, force: true });
   }, 60_000);
 
+  it('takes a pasted NUL out of what is typed, and the embedded store keeps the answer', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'resonet-terminal-data-'));
+    const env = { RESONET_STORAGE: 'embedded', RESONET_TERMINAL_DATA_DIR: data };
+    const typed = await run(['--lang', 'en'], 'start\n1\nExample\u0000 centre name\n', { env });
+    expect(typed.code).toBe(0);
+    expect(typed.out).toContain('Question 1 of');
+    expect(typed.out).not.toMatch(/went wrong|failed/i);
+    rmSync(data, { recursive: true, force: true });
+  }, 60_000);
+
   it('ends quietly when its reader stops early (| head)', async () => {
     const child = spawn(process.execPath, [cli, 'chat', '--lang', 'en'], { env: bareEnv({}) });
     let err = '';

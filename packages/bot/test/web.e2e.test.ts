@@ -84,25 +84,30 @@ async function fillQuestion(page: Page) {
   else await text.first().fill('Example: more clinical supervision');
 }
 
+/** The bot, on a port of its own or the one given (a restart), over the shared stores. */
+async function serve(port = '0'): Promise<RunningServer> {
+  const config = readConfig({
+    PORT: port,
+    RESONET_EXAMPLE_CENTRES: 'true',
+    RESONET_STORAGE: 'memory',
+  });
+  if (!config.ok) throw new Error(config.errors.join('; '));
+  return startServer({
+    config: config.value,
+    log: createLogger('info', logs),
+    results,
+    members,
+    storage,
+  });
+}
+
 const save = (page: Page, name: string) =>
   page.screenshot({ path: join(screenshotDir(), name), animations: 'disabled' });
 
 describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () => {
   beforeAll(async () => {
     if (!availability.ok) throw new Error(availability.reason);
-    const config = readConfig({
-      PORT: '0',
-      RESONET_EXAMPLE_CENTRES: 'true',
-      RESONET_STORAGE: 'memory',
-    });
-    if (!config.ok) throw new Error(config.errors.join('; '));
-    bot = await startServer({
-      config: config.value,
-      log: createLogger('info', logs),
-      results,
-      members,
-      storage,
-    });
+    bot = await serve();
     browser = await launchChromium();
   }, 60_000);
   afterEach(async () => {
@@ -209,19 +214,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     const port = new URL(bot.url).port;
     await bot.close();
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const config = readConfig({
-      PORT: port,
-      RESONET_EXAMPLE_CENTRES: 'true',
-      RESONET_STORAGE: 'memory',
-    });
-    if (!config.ok) throw new Error(config.errors.join('; '));
-    bot = await startServer({
-      config: config.value,
-      log: createLogger('info', logs),
-      results,
-      members,
-      storage,
-    });
+    bot = await serve(port);
 
     const status = page.locator('#status');
     await expect

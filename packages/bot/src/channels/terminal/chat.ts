@@ -14,6 +14,7 @@ import {
   type MemberState,
   readMemberState,
 } from '../../conversation/state';
+import { cleanText } from '../../http/requestBody';
 import { type Lang, langOf, t } from '../../i18n/catalog';
 import { runMemberTurn } from '../../memberTurn';
 import { ANSI, EMPTY_MENU, interpret, isQuit, type Menu, PLAIN, renderReplies } from './render';
@@ -154,8 +155,10 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
         lines.setPrompt('› ');
         lines.prompt();
       }
-      for await (const line of { [Symbol.asyncIterator]: () => typed }) {
+      for await (const raw of { [Symbol.asyncIterator]: () => typed }) {
         if (interrupted) break;
+        // Pasted control characters go, as on the other channels (the store refuses NUL).
+        const line = cleanText(raw);
         if (!line.trim()) {
           if (tty) lines.prompt();
           continue;
