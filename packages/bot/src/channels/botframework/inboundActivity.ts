@@ -12,7 +12,7 @@ const Id = (min: number, max: number) =>
 // What /api/messages accepts before botbuilder sees it: enough structure that a reply can
 // be addressed. Everything else passes through for botbuilder and the handler to read.
 const InboundActivitySchema = z.looseObject({
-  type: z.string().min(1).max(64),
+  type: Id(1, 64),
   id: Id(0, 256).optional(),
   channelId: Id(1, 64),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
