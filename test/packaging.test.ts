@@ -23,10 +23,10 @@ function run(cmd: string, args: string[], cwd = dir): string {
   }
 }
 
-function readmeExamples(): string[] {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+function readmeExamples(file = 'README.md'): string[] {
+  const readme = readFileSync(join(root, file), 'utf8');
   const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-  if (blocks.length === 0) throw new Error('README has no ```ts blocks');
+  if (blocks.length === 0) throw new Error(`${file} has no \`\`\`ts blocks`);
   return blocks;
 }
 
@@ -118,6 +118,38 @@ describe('published packages', () => {
     expect(out).toContain('{ met: false, shortfall: 20 }');
     expect(out).toContain("path: 'id'");
     // Two full type-checks: about 13 s alone, more beside the browser tests on two cores.
+  }, 60_000);
+
+  it('ship their own README, whose examples type-check and run as written', () => {
+    const typed: string[] = [];
+    for (const pkg of ['core', 'fixtures']) {
+      const shipped = join(dir, 'node_modules', '@resonet', pkg, 'README.md');
+      expect(existsSync(shipped), `${pkg} README in the tarball`).toBe(true);
+      expect(readFileSync(shipped, 'utf8')).toContain(`# @resonet/${pkg}`);
+      readmeExamples(`packages/${pkg}/README.md`).forEach((code, i) => {
+        const file = `readme-${pkg}-${i}.mjs`;
+        writeFileSync(join(dir, file), code);
+        writeFileSync(join(dir, file.replace('.mjs', '.mts')), code);
+        typed.push(file.replace('.mjs', '.mts'));
+        const out = run('node', [file]);
+        expect(out.length).toBeGreaterThan(0);
+        if (pkg === 'core') expect(out).toContain('Nhu cầu đào tạo');
+        if (pkg === 'fixtures') {
+          expect(out).toContain('Treatnet Phase I: 2005-08-01 to 2007-07-31');
+          expect(out).toMatch(/\.txt/);
+        }
+      });
+    }
+    run('node', [
+      tsc,
+      '--strict',
+      '--module',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--noEmit',
+      ...typed,
+    ]);
   }, 60_000);
 
   it('bundle for the browser with no Node built-ins and run without Node globals', async () => {
