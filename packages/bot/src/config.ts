@@ -194,10 +194,10 @@ export function readConfig(
       auth: anonymous
         ? {}
         : {
-            MicrosoftAppId: e.MicrosoftAppId,
-            MicrosoftAppPassword: e.MicrosoftAppPassword,
             MicrosoftAppType: e.MicrosoftAppType ?? 'MultiTenant',
-            MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+            ...(e.MicrosoftAppId ? { MicrosoftAppId: e.MicrosoftAppId } : {}),
+            ...(e.MicrosoftAppPassword ? { MicrosoftAppPassword: e.MicrosoftAppPassword } : {}),
+            ...(e.MicrosoftAppTenantId ? { MicrosoftAppTenantId: e.MicrosoftAppTenantId } : {}),
           },
       port: e.PORT,
       host,

@@ -41,7 +41,10 @@ class FakeDirectLine {
           return;
         }
         const body = text ? JSON.parse(text) : undefined;
-        this.received.push({ authorization: req.headers.authorization, body });
+        this.received.push({
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          body,
+        });
         const answer = this.answer(body);
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(answer.body);

@@ -172,7 +172,7 @@ describe('resonet chat (the built command, piped)', () => {
   const run = (
     args: string[],
     input: string,
-    options: { interruptAt?: string; env?: Record<string, string> } = {},
+    options: { interruptAt?: string | undefined; env?: Record<string, string> } = {},
   ) =>
     new Promise<{ code: number | null; out: string; err: string; cwd: string }>((resolve) => {
       const cwd = mkdtempSync(join(tmpdir(), 'resonet-chat-'));

@@ -11,7 +11,7 @@ import { MESSAGES } from './messages';
  */
 export interface LocalizedText {
   en: string;
-  vi?: string;
+  vi?: string | undefined;
   [tag: string]: string | undefined;
 }
 

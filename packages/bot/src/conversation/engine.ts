@@ -36,11 +36,11 @@ import type { ConversationState, MemberState } from './state';
 /** What arrives from a channel: a message (typed text and/or a card submit) or an install. */
 export interface Incoming {
   type: 'message' | 'installed';
-  text?: string;
+  text?: string | undefined;
   /** The data of an Adaptive Card submit. */
   value?: unknown;
   /** The client's locale (activity.locale or the Teams clientInfo entity), when known. */
-  locale?: string;
+  locale?: string | undefined;
 }
 
 /** What a turn needs from outside; the engine itself does no I/O and reads no clock. */

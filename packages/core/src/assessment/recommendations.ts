@@ -126,7 +126,7 @@ export function resolveResource(
   const network = networks.find((n) => n.id === ref.network);
   if (!network) return undefined;
   const named = (
-    items: readonly { id: string; name: LocalizedText; description?: LocalizedText }[],
+    items: readonly { id: string; name: LocalizedText; description?: LocalizedText | undefined }[],
   ) => {
     const hit = items.find((i) => i.id === ref.id);
     return hit

@@ -68,7 +68,7 @@ export type AssessmentResult = {
   submittedAt: string;
   answers: Record<string, AnswerValue>;
   scores: ScaleScore[];
-  example?: true;
+  example?: true | undefined;
 };
 
 /**

@@ -33,7 +33,7 @@ export interface ScaleScore {
   max: number;
   direction: ScoringScale['direction'];
   needLevel: NeedLevel | null;
-  target?: number;
+  target?: number | undefined;
   gap: number | null;
 }
 
