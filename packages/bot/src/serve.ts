@@ -52,8 +52,11 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     );
     return 1;
   }
+  // `npm start` says when the command began, so the time covers the build check too.
+  const since = Number(env.RESONET_STARTED_AT) || Date.now() - process.uptime() * 1000;
+  const ready = `Ready in ${((Date.now() - since) / 1000).toFixed(1)} s.\n`;
   process.stderr.write(
-    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\n${config.value.webChat.page ? `Chat page: ${running.url}/ · ` : ''}Terminal chat: npx resonet chat [--lang vi]\nHealth: ${running.url}/healthz · Stop: Ctrl+C\nStorage: ${describeStore(config.value.store)}\n`,
+    `resonet bot: ${running.url}/api/messages${config.value.anonymous ? ' (anonymous mode: local use only; set MicrosoftAppId for Teams)' : ''}\n${config.value.webChat.page ? `Chat page: ${running.url}/ · ` : ''}Terminal chat: npx resonet chat [--lang vi]\nHealth: ${running.url}/healthz · Stop: Ctrl+C\nStorage: ${describeStore(config.value.store)}\n${ready}`,
   );
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
