@@ -1,14 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type Activity, ConversationState, MemoryStorage, type Storage } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
 import restify, { type Request, type Response, type Server } from 'restify';
-import {
-  type AdapterOptions,
-  createAdapter,
-  RefusedTokenError,
-} from './channels/botframework/adapter';
-import { ResonetBot } from './channels/botframework/bot';
+import type { AdapterOptions } from './channels/botframework/adapter';
+import { createBotFrameworkHost, UnauthorizedError } from './channels/botframework/host';
 import { checkInboundActivity } from './channels/botframework/inboundActivity';
 import { mountWebChat } from './channels/directline';
 import type { BotConfig } from './config';
@@ -18,12 +12,13 @@ import { cleanStrings } from './http/requestBody';
 import { errorFields, type Logger, newErrorId } from './log';
 import { type MemberStore, MemoryMemberStore } from './storage/members';
 import { MemoryResultStore, type ResultStore } from './storage/results';
+import { MemoryStateStore, type StateStore } from './storage/stateStore';
 
 export interface ServerOptions {
   config: BotConfig;
   log: Logger;
-  /** Conversation state storage (botbuilder's interface); memory by default. */
-  storage?: Storage;
+  /** Conversation state (the welcome flag); memory by default. */
+  storage?: StateStore;
   results?: ResultStore;
   /** Member state, written together with what a turn submits; memory by default. */
   members?: MemberStore;
@@ -59,24 +54,20 @@ const routeOf = (req: Request): string => {
 /** Starts the bot's HTTP server: POST /api/messages, GET /healthz and the chat page. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, log } = options;
-  const storage = options.storage ?? new MemoryStorage();
   const results = options.results ?? new MemoryResultStore();
-  const members = options.members ?? new MemoryMemberStore(results);
   // Only the bot's own adapter can post into the local Direct Line's streams (anonymous mode).
   const localSecret = randomBytes(32).toString('base64url');
-  const adapter = createAdapter(config, log, {
-    local: { secret: localSecret, botUrl: () => url },
-    ...(options.openIdMetadata ? { openIdMetadata: options.openIdMetadata } : {}),
-  });
-  const bot = new ResonetBot({
+  const host = createBotFrameworkHost({
+    config,
+    log,
     content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
     results,
-    members,
-    conversationState: new ConversationState(storage),
-    coordinators: config.coordinators,
-    log,
+    members: options.members ?? new MemoryMemberStore(results),
+    state: options.storage ?? new MemoryStateStore(),
     today: options.today ?? isoToday,
     newId: randomUUID,
+    local: { secret: localSecret, botUrl: () => url },
+    ...(options.openIdMetadata ? { openIdMetadata: options.openIdMetadata } : {}),
   });
 
   const server = restify.createServer({ name: 'resonet-bot', handleUncaughtExceptions: false });
@@ -105,22 +96,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.send(400, { error: checked.reason });
       return;
     }
-    const auth = req.header('authorization') ?? '';
-    const work = adapter.receive(
-      auth,
-      cleanStrings(checked.value) as unknown as Activity,
-      (context) => bot.run(context),
-    );
+    const work = host.process(req.header('authorization') ?? '', cleanStrings(checked.value));
     inFlight.add(work);
     try {
       const invoke = await work;
       if (invoke) res.send(invoke.status, invoke.body);
       else res.send(200);
     } catch (error) {
-      if (error instanceof AuthenticationError) {
+      if (error instanceof UnauthorizedError) {
         // One short line: no stack, nothing of the token.
-        const reason = error instanceof RefusedTokenError ? error.reason : 'not-verified';
-        log.warn({ event: 'auth-refused', reason }, 'request not authenticated');
+        log.warn({ event: 'auth-refused', reason: error.reason }, 'request not authenticated');
         res.send(401, { error: 'Unauthorized.' });
         return;
       }
@@ -141,9 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     localSecret,
     receive: (activity) => {
       if (closing) return Promise.reject(new Error('The bot is shutting down.'));
-      const work = adapter.receive('', activity as unknown as Activity, (context) =>
-        bot.run(context),
-      );
+      const work = host.process('', activity);
       inFlight.add(work);
       return work.finally(() => inFlight.delete(work));
     },
@@ -171,8 +154,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostname}:${address.port}`;
   log.info(
     {
       event: 'listening',

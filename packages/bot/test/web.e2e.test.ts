@@ -5,7 +5,6 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localize } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
-import { MemoryStorage } from 'botbuilder';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
@@ -14,6 +13,7 @@ import { createLogger } from '../src/log';
 import { type RunningServer, startServer } from '../src/server';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
+import { MemoryStateStore } from '../src/storage/stateStore';
 import { LogCapture } from './support/bot';
 import {
   chromiumAvailability,
@@ -35,7 +35,7 @@ const results = new MemoryResultStore();
 let bot: RunningServer;
 let browser: Browser;
 // The stores outlive a restart of the server, as the embedded database or PostgreSQL do.
-const storage = new MemoryStorage();
+const storage = new MemoryStateStore();
 const members = new MemoryMemberStore(results);
 let context: BrowserContext | undefined;
 const logs = new LogCapture();

@@ -54,12 +54,13 @@ async function writes(choice: StoreChoice): Promise<number> {
     },
   };
   const key = `bench/members/${Math.random()}`;
-  await stores.storage.write({ [key]: { member } });
+  await stores.members.commit(key, undefined, { member });
   const count = 300;
   const started = performance.now();
   for (let i = 0; i < count; i++) {
-    const eTag = (await stores.storage.read([key]))[key]?.eTag;
-    await stores.storage.write({ [key]: { member, eTag } });
+    // As a turn does: read with the eTag, write only if it is still current.
+    const eTag = (await stores.members.read(key))?.eTag;
+    await stores.members.commit(key, eTag, { member });
   }
   const perSecond = count / ((performance.now() - started) / 1000);
   await stores.close();

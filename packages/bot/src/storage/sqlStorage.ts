@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder';
 import type { Database } from './database';
 import { ETagConflictError } from './members';
+import type { StateStore, StoreItems } from './stateStore';
 
 /**
- * Bot state in SQL, with botbuilder's `Storage` semantics: read leaves out missing keys;
+ * Bot state in SQL, with the `StateStore` semantics (botbuilder's `Storage`'s): read leaves out missing keys;
  * a write with no eTag or `*` replaces; a write with an eTag that is no longer current is
  * rejected with a conflict; delete of a missing key is fine. Keys are bound parameters, so
  * any characters are safe.
  */
-export class SqlStorage implements Storage {
+export class SqlStorage implements StateStore {
   constructor(private readonly db: Database) {}
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -1,4 +1,3 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
 import type { Logger } from '../log';
 import type { Database } from './database';
 import { openEmbedded } from './embedded';
@@ -7,6 +6,7 @@ import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
 import { SqlStorage } from './sqlStorage';
+import { MemoryStateStore, type StateStore } from './stateStore';
 
 /** Where the bot keeps things: memory, the embedded database, or PostgreSQL. */
 export type StoreChoice =
@@ -14,10 +14,10 @@ export type StoreChoice =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'postgres'; url: string };
 
-/** The bot's stores: conversation state (botbuilder's `Storage`), members' state and results. */
+/** The bot's stores: conversation state, members' state and results. */
 export interface Stores {
   kind: StoreChoice['kind'];
-  storage: Storage;
+  storage: StateStore;
   members: MemberStore;
   results: ResultStore;
   /** Whether the database answers (for /healthz). */
@@ -34,7 +34,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
     const results = new MemoryResultStore();
     return {
       kind: 'memory',
-      storage: new MemoryStorage(),
+      storage: new MemoryStateStore(),
       members: new MemoryMemberStore(results),
       results,
       ping: async () => true,
