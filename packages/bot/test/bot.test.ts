@@ -150,7 +150,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     await completeByCards(chat);
     const failed = await chat.click({ action: 'submit' });
     const reference = /reference (\w+)/.exec(said(failed))?.[1];
-    expect(reference).toBeTruthy();
+    expect(reference).toMatch(/^[0-9a-f]{8}$/);
     expect(harness.logs.text).toContain(reference);
     failing = false;
     const retried = await chat.click({ action: 'submit' });
