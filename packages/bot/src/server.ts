@@ -172,11 +172,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = () => {
     closed ??= (async () => {
       closing = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.server.closeIdleConnections?.();
-      });
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections?.();
       await Promise.allSettled([...inFlight]);
+      // Once the turns are done and their answers sent, what is left holds no work of ours:
+      // idle keep-alive connections, a browser's preconnected socket that never sent a
+      // request. They would keep the server open until the browser gives them up.
+      const force = setTimeout(() => server.server.closeAllConnections?.(), 1000);
+      await stopped;
+      clearTimeout(force);
       await results.close();
       log.info({ event: 'stopped' }, 'stopped');
     })();

@@ -1,7 +1,18 @@
 // The resonet chat page: Microsoft's Web Chat connected to the bot through Direct Line.
 // The token comes from the bot (POST /api/directline/token): locally from its built-in
 // Direct Line, in production from Azure's, exchanged on the server so that the secret never
-// reaches the browser. See docs/web-chat.md.
+// reaches the browser. See docs/web-chat.md. TypeScript checks this file (JSDoc types;
+// web/tsconfig.json, part of npm run typecheck).
+
+/** @typedef {'en' | 'vi'} Lang */
+/**
+ * What the token endpoint answers (POST /api/directline/token).
+ * @typedef {{ token: string, conversationId: string, userId: string, domain: string, webSocket: boolean, error?: string }} Grant
+ */
+/**
+ * The conversation Web Chat is connected to.
+ * @typedef {{ directLine: DirectLineConnection, store: WebChatStore, lost?: boolean }} Session
+ */
 
 (() => {
   const TEXT = {
@@ -42,6 +53,8 @@
       dismiss: 'Đóng',
     },
   };
+  /** @typedef {keyof typeof TEXT.en} TextKey */
+  /** @type {Record<Lang, string>} */
   const LOCALES = { en: 'en-US', vi: 'vi-VN' };
   // Direct Line connection states (DirectLineJS ConnectionStatus).
   const ONLINE = 2;
@@ -52,6 +65,7 @@
   const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
   const WATCH_MS = 3000;
 
+  /** @param {string} key */
   const remembered = (key) => {
     try {
       return localStorage.getItem(`resonet.${key}`);
@@ -59,6 +73,10 @@
       return null;
     }
   };
+  /**
+   * @param {string} key
+   * @param {string} value
+   */
   const remember = (key, value) => {
     try {
       localStorage.setItem(`resonet.${key}`, value);
@@ -67,45 +85,76 @@
     }
   };
 
+  /**
+   * @param {unknown} value
+   * @returns {value is Lang}
+   */
   const isLang = (value) => value === 'en' || value === 'vi';
   const requested = new URLSearchParams(location.search).get('lang');
+  const saved = remembered('lang');
+  /** @type {Lang} */
   let lang = isLang(requested)
     ? requested
-    : isLang(remembered('lang'))
-      ? remembered('lang')
+    : isLang(saved)
+      ? saved
       : (navigator.language || '').toLowerCase().startsWith('vi')
         ? 'vi'
         : 'en';
 
-  const chat = document.getElementById('chat');
-  const status = document.getElementById('status');
-  const statusText = document.getElementById('status-text');
-  const reloadButton = document.getElementById('reload');
+  /**
+   * An element the page's HTML always has.
+   * @param {string} id
+   */
+  const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const chat = byId('chat');
+  const status = byId('status');
+  const statusText = byId('status-text');
+  const reloadButton = byId('reload');
+  /** @type {Session | undefined} */
   let session;
   let retries = 0;
-  /** The status shown, to show it again in the other language. */
+  /**
+   * The status shown, to show it again in the other language.
+   * @type {{ key: TextKey, values: Record<string, string>, reload: boolean } | undefined}
+   */
   let shown;
+
+  /**
+   * A text of the page in its language.
+   * @param {string | undefined} key
+   */
+  const textOf = (key) =>
+    key && key in TEXT[lang] ? TEXT[lang][/** @type {TextKey} */ (key)] : '';
 
   function applyLanguage() {
     const text = TEXT[lang];
     document.documentElement.lang = lang;
     document.title = text.title;
-    document.querySelector('meta[name="description"]').setAttribute('content', text.description);
+    document.querySelector('meta[name="description"]')?.setAttribute('content', text.description);
     for (const element of document.querySelectorAll('[data-text]'))
-      element.textContent = text[element.dataset.text];
+      if (element instanceof HTMLElement) element.textContent = textOf(element.dataset.text);
     for (const element of document.querySelectorAll('[data-label]'))
-      element.setAttribute('aria-label', text[element.dataset.label]);
+      if (element instanceof HTMLElement)
+        element.setAttribute('aria-label', textOf(element.dataset.label));
     for (const button of document.querySelectorAll('button[data-lang]'))
-      button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+      if (button instanceof HTMLElement)
+        button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
     if (shown) showStatus(shown.key, shown.values, shown.reload);
   }
 
-  /** Shows a message; `reload` offers the Reload button, otherwise a Close button. */
+  /**
+   * Shows a message; `reload` offers the Reload button, otherwise a Close button.
+   * @param {TextKey} key
+   * @param {Record<string, string>} [values]
+   */
   function showStatus(key, values = {}, reload = true) {
     shown = { key, values, reload };
-    statusText.textContent = TEXT[lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+    statusText.textContent = TEXT[lang][key].replace(
+      /\{(\w+)\}/g,
+      (_, /** @type {string} */ name) => values[name] ?? '',
+    );
     reloadButton.dataset.text = reload ? 'reload' : 'dismiss';
-    reloadButton.textContent = TEXT[lang][reloadButton.dataset.text];
+    reloadButton.textContent = textOf(reloadButton.dataset.text);
     status.hidden = false;
   }
   function hideStatus() {
@@ -125,12 +174,15 @@
 
   // A line that starts "2. …" (numbered choices, recommendations) is meant as it is: read as
   // Markdown it would become a one-item list, numbered 1.
+  const markdown = window.WebChat?.renderMarkdown;
   const renderMarkdown =
-    window.WebChat?.renderMarkdown &&
-    ((markdown, ...options) =>
-      window.WebChat.renderMarkdown(markdown.replace(/^(\s*\d+)\. /gm, '$1\\. '), ...options));
+    markdown &&
+    /** @type {(text: string, ...options: unknown[]) => string} */ (
+      (text, ...options) => markdown(text.replace(/^(\s*\d+)\. /gm, '$1\\. '), ...options)
+    );
 
   function render() {
+    if (!window.WebChat || !session) return;
     window.WebChat.renderWebChat(
       {
         directLine: session.directLine,
@@ -149,10 +201,12 @@
    */
   async function start(again = false) {
     applyLanguage();
-    if (!window.WebChat) {
+    const WebChat = window.WebChat;
+    if (!WebChat) {
       showStatus('noWebChat');
       return;
     }
+    /** @type {Grant} */
     let grant;
     try {
       const response = await fetch('/api/directline/token', {
@@ -164,11 +218,11 @@
       if (!response.ok) throw new Error(grant?.error || `HTTP ${response.status}`);
     } catch (error) {
       if (again) return retry();
-      showStatus('noToken', { reason: error.message });
+      showStatus('noToken', { reason: error instanceof Error ? error.message : String(error) });
       return;
     }
     remember('userId', grant.userId);
-    const directLine = window.WebChat.createDirectLine({
+    const directLine = WebChat.createDirectLine({
       token: grant.token,
       domain: new URL(grant.domain, location.href).href,
       conversationStartProperties: { locale: LOCALES[lang] },
@@ -187,7 +241,7 @@
         lose(directLine);
       }
     });
-    session = { directLine, store: window.WebChat.createStore({}, followLanguage) };
+    session = { directLine, store: WebChat.createStore({}, followLanguage) };
     render();
     if (!grant.webSocket) watch(directLine, grant);
   }
@@ -196,6 +250,8 @@
    * The bot's own Direct Line is polled, and DirectLineJS stops polling quietly when the bot
    * goes away: every few seconds the page asks whether the conversation is still there, and
    * starts a new one when it is not (the bot restarted) or the bot cannot be reached.
+   * @param {DirectLineConnection} directLine
+   * @param {Grant} grant
    */
   function watch(directLine, grant) {
     const url = new URL(`${grant.domain}/conversations/${grant.conversationId}`, location.href);
@@ -216,7 +272,10 @@
     }, WATCH_MS);
   }
 
-  /** Gives up a conversation once (ending it reports its end again) and starts another. */
+  /**
+   * Gives up a conversation once (ending it reports its end again) and starts another.
+   * @param {DirectLineConnection} directLine
+   */
   function lose(directLine) {
     if (session?.directLine !== directLine || session.lost) return;
     session.lost = true;
@@ -233,7 +292,10 @@
     setTimeout(() => start(true), RETRY_MS[retries++]);
   }
 
-  /** Switches the page and Web Chat, and tells the bot unless it already knows. */
+  /**
+   * Switches the page and Web Chat, and tells the bot unless it already knows.
+   * @param {unknown} next
+   */
   function setLanguage(next, tellBot = true) {
     if (!isLang(next) || next === lang) return;
     lang = next;
@@ -254,21 +316,27 @@
    * page names the language it switches to, so that the page and the bot stay together.
    */
   function followLanguage() {
-    return (next) => (action) => {
-      const activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload?.activity;
-      const value = activity?.value;
-      if (value?.action !== 'language' || value.lang) return next(action);
-      const other = lang === 'en' ? 'vi' : 'en';
-      setTimeout(() => setLanguage(other, false));
-      return next({
-        ...action,
-        payload: { ...action.payload, activity: { ...activity, value: { ...value, lang: other } } },
-      });
-    };
+    return (/** @type {(action: WebChatAction) => unknown} */ next) =>
+      (/** @type {WebChatAction} */ action) => {
+        const activity =
+          action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload?.activity : undefined;
+        const value = activity?.value;
+        if (value?.action !== 'language' || value.lang) return next(action);
+        const other = lang === 'en' ? 'vi' : 'en';
+        setTimeout(() => setLanguage(other, false));
+        return next({
+          ...action,
+          payload: {
+            ...action.payload,
+            activity: { ...activity, value: { ...value, lang: other } },
+          },
+        });
+      };
   }
 
   for (const button of document.querySelectorAll('button[data-lang]'))
-    button.addEventListener('click', () => setLanguage(button.dataset.lang));
+    if (button instanceof HTMLElement)
+      button.addEventListener('click', () => setLanguage(button.dataset.lang));
   reloadButton.addEventListener('click', () =>
     reloadButton.dataset.text === 'dismiss' ? hideStatus() : location.reload(),
   );
