@@ -74,22 +74,40 @@ function phaseNumber(folded: string): number | undefined {
 
 const say = (lang: 'en' | 'vi', en: string, vi: string) => (lang === 'vi' ? vi : en);
 
-/**
- * Answers questions the domain model can compute: when a phase started, ended or how long it
- * lasted; which phase ran on a date; how many centres or participants; who is responsible
- * for something. `undefined` when the question is not of these kinds.
- */
-export function answerStructured(
-  network: Network,
-  question: string,
-  lang: 'en' | 'vi',
-  options: { who?: boolean } = {},
-): StructuredAnswer | undefined {
-  const q = foldText(question);
-  const number = phaseNumber(q);
-  const phase = number ? network.phases.find((p) => p.number === number) : undefined;
+/** A question as the intents read it: folded, with the phase it names, if any. */
+export interface StructuredQuestion {
+  /** As asked (for matching names against the model). */
+  text: string;
+  /** Folded (lower case, no diacritics): what the patterns read. */
+  folded: string;
+  /** The phase the question names ("phase II", "giai đoạn 1"), when it names one. */
+  phase?: Network['phases'][number] | undefined;
+  /** Whether a bare "who …" question may be answered from the key players. */
+  who: boolean;
+}
 
-  if (phase && /\b(how long|last|lasted|duration|keo dai|bao lau|thoi gian)\b/.test(q)) {
+/**
+ * One kind of question the domain model can answer: when it applies, and the answer (or
+ * `undefined`, and the next intent is tried). Intents are tried in the order of `INTENTS`.
+ */
+export interface Intent {
+  id: string;
+  matches(question: StructuredQuestion): boolean;
+  answer(
+    network: Network,
+    question: StructuredQuestion,
+    lang: 'en' | 'vi',
+  ): StructuredAnswer | undefined;
+}
+
+const phaseDuration: Intent = {
+  id: 'phase-duration',
+  matches: (q) =>
+    q.phase !== undefined &&
+    /\b(how long|last|lasted|duration|keo dai|bao lau|thoi gian)\b/.test(q.folded),
+  answer: (_network, q, lang) => {
+    if (!q.phase) return undefined;
+    const phase = q.phase;
     const period = phasePeriod(phase);
     const { years, months } = periodLength(period);
     return {
@@ -100,13 +118,19 @@ export function answerStructured(
       ),
       sources: period.sources,
     };
-  }
-  if (
-    phase &&
+  },
+};
+
+const phaseDates: Intent = {
+  id: 'phase-dates',
+  matches: (q) =>
+    q.phase !== undefined &&
     /\b(when|khi nao|bao gio|luc nao|start|begin|began|started|bat dau|end|ended|finish|ket thuc)\b/.test(
-      q,
-    )
-  ) {
+      q.folded,
+    ),
+  answer: (_network, q, lang) => {
+    if (!q.phase) return undefined;
+    const phase = q.phase;
     const period = phasePeriod(phase);
     const others = phase.plans.filter((p) => p !== period);
     const othersText = others
@@ -126,74 +150,121 @@ export function answerStructured(
       ),
       sources: [...period.sources, ...others.flatMap((p) => p.sources)],
     };
-  }
-  if (/\b(which phase|what phase|giai doan nao)\b/.test(q)) {
-    const date = findDate(q);
-    if (date) {
-      const matches = phaseAt(network, date);
-      const when =
-        date.endsWith('-07-01') && !/\b\d{4}-07-01\b/.test(q)
-          ? date.slice(0, 4)
-          : formatDay(date, lang);
-      if (matches.length === 0) {
-        return {
-          text: say(
-            lang,
-            `No phase was running in ${when} according to the sources.`,
-            `Theo các nguồn, không có giai đoạn nào diễn ra vào ${when}.`,
-          ),
-          sources: network.phases.flatMap((p) => p.plans.flatMap((plan) => plan.sources)),
-        };
-      }
-      const lines = matches.map((m) => {
-        const plans = m.plans
-          .map(
-            (p) =>
-              `${localize(p.label ?? { en: `${p.start} – ${p.end}` }, lang)} (${p.sources.map(formatSourceRef).join(', ')})`,
-          )
-          .join('; ');
-        return say(
-          lang,
-          `${m.phase.name.en} — according to: ${plans}`,
-          `${localize(m.phase.name, 'vi')} — theo: ${plans}`,
-        );
-      });
-      return {
-        text: `${say(lang, `In ${when}:`, `Vào ${when}:`)}\n${lines.map((l) => `• ${l}`).join('\n')}`,
-        sources: matches.flatMap((m) => m.plans.flatMap((p) => p.sources)),
-      };
-    }
-  }
-  if (/\b(how many|number of|bao nhieu|so luong)\b/.test(q)) {
-    const subject = /\b(electronic|electronically|dien tu)\b/.test(q)
-      ? 'electronic-participants'
-      : /\b(working group|nhom cong tac)/.test(q)
-        ? 'working-groups'
-        : /\b(good practice|thuc hanh tot|document|tai lieu)/.test(q)
-          ? 'good-practice-documents'
-          : /\b(cent(re|er)s?|trung tam)\b/.test(q)
-            ? 'grant-resource-centres'
-            : undefined;
-    const fact = subject ? countOf(network, subject) : undefined;
-    if (fact)
-      return { text: `${fact.count} — ${localize(fact.text, lang)}.`, sources: fact.sources };
-  }
-  if (
-    (options.who && /^(who|ai)\b/.test(q)) ||
-    /\b(who is responsible|ai chiu trach nhiem)\b/.test(q)
-  ) {
-    // Every meaningful word must match: a partial match is better left to the knowledge base.
-    const [match] = whoIsResponsibleFor(network, question, { minScore: 1 });
-    if (match) {
+  },
+};
+
+const phaseOnDate: Intent = {
+  id: 'phase-on-date',
+  matches: (q) => /\b(which phase|what phase|giai doan nao)\b/.test(q.folded),
+  answer: (network, q, lang) => {
+    const date = findDate(q.folded);
+    if (!date) return undefined;
+    const matches = phaseAt(network, date);
+    const when =
+      date.endsWith('-07-01') && !/\b\d{4}-07-01\b/.test(q.folded)
+        ? date.slice(0, 4)
+        : formatDay(date, lang);
+    if (matches.length === 0)
       return {
         text: say(
           lang,
-          `${match.player.name.en}: ${match.responsibility.text.en}.`,
-          `${localize(match.player.name, 'vi')}: ${localize(match.responsibility.text, 'vi')}.`,
+          `No phase was running in ${when} according to the sources.`,
+          `Theo các nguồn, không có giai đoạn nào diễn ra vào ${when}.`,
         ),
-        sources: match.responsibility.sources,
+        sources: network.phases.flatMap((p) => p.plans.flatMap((plan) => plan.sources)),
       };
-    }
+    const lines = matches.map((m) => {
+      const plans = m.plans
+        .map(
+          (p) =>
+            `${localize(p.label ?? { en: `${p.start} – ${p.end}` }, lang)} (${p.sources.map(formatSourceRef).join(', ')})`,
+        )
+        .join('; ');
+      return say(
+        lang,
+        `${m.phase.name.en} — according to: ${plans}`,
+        `${localize(m.phase.name, 'vi')} — theo: ${plans}`,
+      );
+    });
+    return {
+      text: `${say(lang, `In ${when}:`, `Vào ${when}:`)}\n${lines.map((l) => `• ${l}`).join('\n')}`,
+      sources: matches.flatMap((m) => m.plans.flatMap((p) => p.sources)),
+    };
+  },
+};
+
+/** What "how many …" counts, by the words of the question. */
+const COUNTED: readonly [RegExp, Parameters<typeof countOf>[1]][] = [
+  [/\b(electronic|electronically|dien tu)\b/, 'electronic-participants'],
+  [/\b(working group|nhom cong tac)/, 'working-groups'],
+  [/\b(good practice|thuc hanh tot|document|tai lieu)/, 'good-practice-documents'],
+  [/\b(cent(re|er)s?|trung tam)\b/, 'grant-resource-centres'],
+];
+
+const count: Intent = {
+  id: 'count',
+  matches: (q) => /\b(how many|number of|bao nhieu|so luong)\b/.test(q.folded),
+  answer: (network, q, lang) => {
+    const subject = COUNTED.find(([words]) => words.test(q.folded))?.[1];
+    const fact = subject ? countOf(network, subject) : undefined;
+    return fact
+      ? { text: `${fact.count} — ${localize(fact.text, lang)}.`, sources: fact.sources }
+      : undefined;
+  },
+};
+
+const responsible: Intent = {
+  id: 'who-is-responsible',
+  matches: (q) =>
+    (q.who && /^(who|ai)\b/.test(q.folded)) ||
+    /\b(who is responsible|ai chiu trach nhiem)\b/.test(q.folded),
+  answer: (network, q, lang) => {
+    // Every meaningful word must match: a partial match is better left to the knowledge base.
+    const [match] = whoIsResponsibleFor(network, q.text, { minScore: 1 });
+    if (!match) return undefined;
+    return {
+      text: say(
+        lang,
+        `${match.player.name.en}: ${match.responsibility.text.en}.`,
+        `${localize(match.player.name, 'vi')}: ${localize(match.responsibility.text, 'vi')}.`,
+      ),
+      sources: match.responsibility.sources,
+    };
+  },
+};
+
+/** The questions the domain model answers, tried in this order. */
+export const INTENTS: readonly Intent[] = [
+  phaseDuration,
+  phaseDates,
+  phaseOnDate,
+  count,
+  responsible,
+];
+
+/**
+ * Answers questions the domain model can compute: when a phase started, ended or how long it
+ * lasted; which phase ran on a date; how many centres or participants; who is responsible
+ * for something. `undefined` when the question is not of these kinds.
+ */
+export function answerStructured(
+  network: Network,
+  question: string,
+  lang: 'en' | 'vi',
+  options: { who?: boolean } = {},
+): StructuredAnswer | undefined {
+  const folded = foldText(question);
+  const number = phaseNumber(folded);
+  const q: StructuredQuestion = {
+    text: question,
+    folded,
+    phase: number ? network.phases.find((p) => p.number === number) : undefined,
+    who: options.who ?? false,
+  };
+  for (const intent of INTENTS) {
+    if (!intent.matches(q)) continue;
+    const answer = intent.answer(network, q, lang);
+    if (answer) return answer;
   }
   return undefined;
 }
