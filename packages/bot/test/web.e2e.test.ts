@@ -84,6 +84,15 @@ async function fillQuestion(page: Page) {
   else await text.first().fill('Example: more clinical supervision');
 }
 
+/** From the welcome, the Start button, to the list of instruments. */
+async function toInstruments(page: Page) {
+  await expect.poll(() => lastCard(page).textContent(), { timeout: 15_000 }).toContain(en.welcome);
+  await page.getByRole('button', { name: en.startAssessment, exact: true }).last().click();
+  await expect
+    .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+    .toContain(en.chooseInstrument);
+}
+
 /** The bot, on a port of its own or the one given (a restart), over the shared stores. */
 async function serve(port = '0'): Promise<RunningServer> {
   const config = readConfig({
@@ -193,13 +202,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
 
   it('starts a new conversation by itself when the bot restarts, and the open assessment is still there', async () => {
     const page = await openPage();
-    await expect
-      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
-    await page.getByRole('button', { name: en.startAssessment, exact: true }).last().click();
-    await expect
-      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.chooseInstrument);
+    await toInstruments(page);
     await clickInLastCard(page, TRAINING_TITLE);
     await lastCard(page).locator('select').selectOption('example-resource-centre-vn');
     await clickInLastCard(page, en.answer);
@@ -286,13 +289,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
 
   it('fits a phone screen (375 × 740)', async () => {
     const page = await openPage({ width: 375, height: 740 });
-    await expect
-      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
-    await page.getByRole('button', { name: en.startAssessment, exact: true }).last().click();
-    await expect
-      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.chooseInstrument);
+    await toInstruments(page);
     // Page scripts are given as text: the tests are type-checked without the DOM library.
     const overflow = await page.evaluate<number>(
       'document.documentElement.scrollWidth - document.documentElement.clientWidth',
