@@ -123,16 +123,17 @@ function depthOf(value: unknown): number {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 // Half of a surrogate pair without the other half: not text, and PostgreSQL refuses it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Text without control characters and with lone surrogates replaced, safe to store. */
 export const cleanText = (text: string): string =>
-  text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+  text.replace(CONTROL, '').replace(LONE_SURROGATES, '\uFFFD');
 
 /** Whether an id holds a control character or a lone surrogate (such ids are refused). */
 export const hasControl = (text: string): boolean =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused in ids
-  /[\u0000-\u001f\u007f]/.test(text) || new RegExp(LONE_SURROGATE.source).test(text);
+  /[\u0000-\u001f\u007f]/.test(text) || LONE_SURROGATE.test(text);
 
 /** A parsed JSON value with every string (keys too) passed through `cleanText`. */
 export function cleanStrings<T>(value: T): T {

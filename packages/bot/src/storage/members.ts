@@ -23,9 +23,8 @@ export class ETagConflictError extends Error {
   }
 }
 
-/** True for an eTag conflict from any store (botbuilder's MemoryStorage throws a plain Error). */
-export const isETagConflict = (error: unknown) =>
-  error instanceof ETagConflictError || /eTag conflict/i.test((error as Error)?.message ?? '');
+/** True for an eTag conflict (every store of the bot's throws `ETagConflictError`). */
+export const isETagConflict = (error: unknown) => error instanceof ETagConflictError;
 
 /**
  * Members' state, read with an eTag and written only while that eTag is current. A
@@ -87,13 +86,17 @@ export class SqlMemberStore implements MemberStore {
   async commit(key: string, eTag: string | undefined, change: MemberChange) {
     await this.db.transaction(async (tx) => {
       if ('forget' in change) {
-        const gone = await tx.query(
-          eTag === undefined
-            ? 'select key from bot_state where key = $1'
-            : 'delete from bot_state where key = $1 and etag = $2 returning key',
-          eTag === undefined ? [key] : [key, eTag],
-        );
-        if ((eTag === undefined) === gone.length > 0) throw new ETagConflictError(key);
+        if (eTag === undefined) {
+          // Read without state: forgetting is right only if there is still none.
+          const created = await tx.query('select key from bot_state where key = $1', [key]);
+          if (created.length) throw new ETagConflictError(key);
+        } else {
+          const gone = await tx.query(
+            'delete from bot_state where key = $1 and etag = $2 returning key',
+            [key, eTag],
+          );
+          if (!gone.length) throw new ETagConflictError(key);
+        }
         await tx.query('delete from assessment_results where respondent_id = $1', [
           change.forget.respondentId,
         ]);
