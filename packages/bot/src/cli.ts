@@ -13,26 +13,18 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Runs the `resonet` command line on arguments and returns what to print and the exit code. */
-export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outcome {
-  const fallbackLang = negotiateLocale(env.LANG?.split('.')[0]);
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    return usageError(`${(error as Error).message}\n\n${say('usage', fallbackLang)}`);
-  }
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? fallbackLang;
-  if (lang !== 'en' && lang !== 'vi')
-    return usageError(say('badLang', fallbackLang, { value: lang }));
-  const [command, ...rest] = positionals;
-  if (values.help || command === 'help')
-    return ok(
-      say(command === 'serve' ? 'serveHelp' : command === 'chat' ? 'chatHelp' : 'usage', lang),
-    );
-  if (!command) return usageError(say('usage', lang));
-  if (command === 'ask') {
+type Values = ReturnType<typeof parse>['values'];
+
+/** What a command gets: its arguments, the options, the language and the one without --lang. */
+interface Call {
+  rest: string[];
+  values: Values;
+  lang: 'en' | 'vi';
+  fallbackLang: 'en' | 'vi';
+}
+
+const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
+  ask: ({ rest, values, lang, fallbackLang }) => {
     const question = rest.join(' ').trim();
     if (!question) return usageError(say('needQuestion', lang));
     // Without --lang the answer follows the question's language.
@@ -40,11 +32,12 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
       ...(values.lang ? { lang: values.lang } : { lang: fallbackLang }),
       json: values.json ?? false,
     });
-  }
-  if (command === 'serve') return ok(say('serveHelp', lang));
-  if (command === 'chat') return ok(say('chatHelp', lang));
-  if (command === 'instruments') return listInstruments({ json: values.json ?? false, lang });
-  if (command === 'score') {
+  },
+  // The long-running commands are started by bin/resonet.js; here they only explain.
+  serve: ({ lang }) => ok(say('serveHelp', lang)),
+  chat: ({ lang }) => ok(say('chatHelp', lang)),
+  instruments: ({ values, lang }) => listInstruments({ json: values.json ?? false, lang }),
+  score: ({ rest, values, lang }) => {
     const [instrumentId, file] = rest;
     if (!instrumentId || !file) return usageError(say('needArgs', lang));
     const format = values.format ?? 'json';
@@ -60,8 +53,35 @@ export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outco
       date,
       read: (path) => ({ size: statSync(path).size, text: () => readFileSync(path, 'utf8') }),
     });
+  },
+};
+
+const HELP: Readonly<Record<string, 'serveHelp' | 'chatHelp'>> = {
+  serve: 'serveHelp',
+  chat: 'chatHelp',
+};
+
+/** Runs the `resonet` command line on arguments and returns what to print and the exit code. */
+export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outcome {
+  const fallbackLang = negotiateLocale(env.LANG?.split('.')[0]);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n\n${say('usage', fallbackLang)}`);
   }
-  return usageError(say('unknownCommand', lang, { value: command }));
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? fallbackLang;
+  if (lang !== 'en' && lang !== 'vi')
+    return usageError(say('badLang', fallbackLang, { value: lang }));
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help')
+    return ok(say((command && Object.hasOwn(HELP, command) && HELP[command]) || 'usage', lang));
+  if (!command) return usageError(say('usage', lang));
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  return handler
+    ? handler({ rest, values, lang, fallbackLang })
+    : usageError(say('unknownCommand', lang, { value: command }));
 }
 
 function parse(argv: string[]) {

@@ -1,7 +1,10 @@
 import {
   type EngineContext,
+  forgets,
   type Incoming,
+  parseIncoming,
   resultsNeeded,
+  submittedResult,
   type TurnOutcome,
   turn,
 } from './conversation/engine';
@@ -38,31 +41,30 @@ export async function runMemberTurn(
   turnOf: MemberTurn,
 ): Promise<{ outcome: TurnOutcome; attempts: number }> {
   const { members, results, key, userId } = turnOf;
+  const message = parseIncoming(turnOf.incoming);
   for (let attempts = 1; ; attempts++) {
     const item = await members.read(key);
     const stored = readMemberState(item?.member);
     const notice = stored.ok ? undefined : turnOf.unreadable();
     const member = stored.ok ? stored.value : { step: 'idle' as const };
-    const needs = resultsNeeded(turnOf.incoming, turnOf.isCoordinator);
+    const needs = resultsNeeded(message, turnOf.isCoordinator);
     const found = needs
       ? await results.query(needs === 'mine' ? { respondentId: userId } : {})
       : undefined;
-    const outcome = turn({ conversation: turnOf.conversation, member }, turnOf.incoming, {
+    const outcome = turn({ conversation: turnOf.conversation, member }, message, {
       ...turnOf.context,
       userId,
       isCoordinator: turnOf.isCoordinator,
       ...(found ? { results: found } : {}),
     });
+    const submitted = submittedResult(outcome);
     try {
       await members.commit(
         key,
         item?.eTag,
-        outcome.forget
+        forgets(outcome)
           ? { forget: { respondentId: userId } }
-          : {
-              member: outcome.member,
-              ...(outcome.submitted ? { submitted: outcome.submitted } : {}),
-            },
+          : { member: outcome.member, ...(submitted ? { submitted } : {}) },
       );
     } catch (error) {
       if (isETagConflict(error) && attempts < ATTEMPTS) continue;

@@ -295,7 +295,7 @@ describe('conversation engine', () => {
     chat.click({ action: 'no-such-action', id: 42 });
     // An action the bot does not know is taken as the start of a question.
     expect(chat.said).toBe(CATALOGS.en.askHint);
-    expect(chat.last.submitted).toBeUndefined();
+    expect(chat.last.effects).toEqual([]);
     chat.click({ action: 'instrument', id: 'no-such-instrument' });
     chat.click({ action: 'start' });
     chat.click({ action: 'instrument', id: 'no-such-instrument' });
@@ -331,10 +331,10 @@ describe('conversation engine', () => {
     expect(chat.said).toContain(CATALOGS.vi.confirmForget);
     chat.send('không');
     expect(chat.said).toContain(CATALOGS.vi.kept);
-    expect(chat.last.forget).toBeUndefined();
+    expect(chat.last.effects).toEqual([]);
     chat.send('delete my data');
     chat.click({ action: 'yes' });
-    expect(chat.last.forget).toBe(true);
+    expect(chat.last.effects).toEqual([{ type: 'forget' }]);
     expect(chat.said).toContain(CATALOGS.vi.forgotten);
     expect(chat.state.member).toEqual({ step: 'idle' });
   });

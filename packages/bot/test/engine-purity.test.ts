@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Incoming, type TurnState, turn } from '../src/conversation/engine';
+import {
+  type Incoming,
+  parseIncoming,
+  submittedResult,
+  type TurnState,
+  turn,
+} from '../src/conversation/engine';
 import { initialConversationState, initialMemberState } from '../src/conversation/state';
 import { context } from './support/conversation';
 
@@ -110,13 +116,18 @@ describe('the conversation engine', () => {
             deepFreeze(results);
             const incoming = deepFreeze(incomingFor(step, card, locale, onwardBelow));
             // The stored results as a store hands them over: frozen too.
-            const outcome = turn(state, incoming, { ...ctx, isCoordinator, results });
+            const outcome = turn(state, parseIncoming(incoming), {
+              ...ctx,
+              isCoordinator,
+              results,
+            });
             turns++;
             // The outcome's state is the next turn's input, frozen as it is (no copy), so a
             // later turn that changed a part it kept from an earlier one would throw too.
             state = { conversation: outcome.conversation, member: outcome.member };
-            if (outcome.submitted) {
-              results = [...results, outcome.submitted];
+            const result = submittedResult(outcome);
+            if (result) {
+              results = [...results, result];
               submitted++;
             }
             card =

@@ -8,7 +8,7 @@ import { crc32, inflateRawSync, inflateSync } from 'node:zlib';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { commandOf } from '../src/conversation/commands';
+import { typedCommand } from '../src/conversation/commands';
 import { createZip } from '../src/teams/zip';
 
 // Runs the built packaging script as `npm run teams:package` does (npm test builds it first),
@@ -269,8 +269,8 @@ describe('npm run teams:package', () => {
     manifest.bots[0]!.commandLists.forEach((list, l) => {
       list.commands.forEach(({ title }, c) => {
         const translated = vi[`bots[0].commandLists[${l}].commands[${c}].title`];
-        expect(commandOf(title, undefined), title).toBe(expected[c]);
-        expect(commandOf(translated, undefined), translated).toBe(expected[c]);
+        expect(typedCommand(title), title).toBe(expected[c]);
+        expect(typedCommand(translated ?? ''), translated).toBe(expected[c]);
       });
     });
   });

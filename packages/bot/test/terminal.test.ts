@@ -42,7 +42,9 @@ describe('cards in the terminal', () => {
     ],
     [
       submit('Answer', { action: 'answer', itemId: 'q2' }),
-      ...'abcdefghijklmn'.split('').map((l) => submit(`Button ${l}`, { action: 'help', n: l })),
+      ...'abcdefghijklmn'
+        .split('')
+        .map((l) => submit(`Button ${l}`, { action: 'show-result', id: l })),
     ],
   );
 
@@ -52,7 +54,7 @@ describe('cards in the terminal', () => {
     expect(shown).toContain('[a] Button a  [b] Button b');
     expect(shown).not.toContain('Answer');
     expect(shown).not.toMatch(/\[[ny]\]/);
-    expect(menu.actions.get('a')).toEqual({ action: 'help', n: 'a' });
+    expect(menu.actions.get('a')).toEqual({ action: 'show-result', id: 'a' });
     expect(menu.actions.has('n')).toBe(false);
     expect(menu.answer).toMatchObject({ inputId: 'answer', multi: true });
   });
@@ -65,8 +67,8 @@ describe('cards in the terminal', () => {
     expect(interpret(menu, '2')).toEqual({
       value: { action: 'answer', itemId: 'q2', answer: 'advice' },
     });
-    expect(interpret(menu, ' B ')).toEqual({ value: { action: 'help', n: 'b' } });
-    expect(interpret(menu, '[c]')).toEqual({ value: { action: 'help', n: 'c' } });
+    expect(interpret(menu, ' B ')).toEqual({ value: { action: 'show-result', id: 'b' } });
+    expect(interpret(menu, '[c]')).toEqual({ value: { action: 'show-result', id: 'c' } });
     expect(interpret(menu, '7')).toEqual({ text: '7' }); // no such choice: the engine explains
     expect(interpret(menu, 'back')).toEqual({ text: 'back' });
     expect(interpret(menu, 'n')).toEqual({ text: 'n' });

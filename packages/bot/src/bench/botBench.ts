@@ -6,7 +6,7 @@ import { centreTrainingNeeds } from '@resonet/fixtures';
 import type { Request, Response } from 'restify';
 import { readConfig } from '../config';
 import { loadContent } from '../content';
-import { turn } from '../conversation/engine';
+import { type Incoming, parseIncoming, turn } from '../conversation/engine';
 import { initialConversationState, initialMemberState } from '../conversation/state';
 import { createLogger } from '../log';
 import { startServer } from '../server';
@@ -62,8 +62,8 @@ const ctx = {
   newId: () => 'bench',
 };
 let state = { conversation: initialConversationState(), member: initialMemberState() };
-const step = (incoming: Parameters<typeof turn>[1]) => {
-  const out = turn(state, incoming, ctx);
+const step = (incoming: Incoming) => {
+  const out = turn(state, parseIncoming(incoming), ctx);
   state = { conversation: out.conversation, member: out.member };
 };
 step({ type: 'message', value: { action: 'start' } });

@@ -1,3 +1,5 @@
+import type { CardData } from '../conversation/commands';
+
 // Adaptive Cards as plain JSON (schema 1.5), built from a small set of elements so every
 // card the bot sends can be checked and rendered as text where cards are not supported.
 
@@ -25,7 +27,8 @@ export type CardElement =
 export interface CardAction {
   type: 'Action.Submit';
   title: string;
-  data: Record<string, string>;
+  /** What the bot gets back when it is clicked (with the card's inputs beside it). */
+  data: CardData;
 }
 
 export interface AdaptiveCard {
@@ -46,7 +49,7 @@ export const text = (
   ...extra,
 });
 
-export const submit = (title: string, data: Record<string, string>): CardAction => ({
+export const submit = (title: string, data: CardData): CardAction => ({
   type: 'Action.Submit',
   title,
   data,

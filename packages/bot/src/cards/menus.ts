@@ -1,4 +1,5 @@
 import { type Centre, type Instrument, localize } from '@resonet/core';
+import type { Command } from '../conversation/commands';
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
 
@@ -62,8 +63,8 @@ export function centresCard(lang: Lang, centres: readonly Centre[]): AdaptiveCar
 /** A yes/no question with two buttons. */
 export function confirmCard(
   question: string,
-  yes: { title: string; action: string },
-  no: { title: string; action: string },
+  yes: { title: string; action: Command },
+  no: { title: string; action: Command },
 ): AdaptiveCard {
   return card(
     [text(question)],

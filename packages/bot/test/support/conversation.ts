@@ -3,6 +3,8 @@ import { loadContent } from '../../src/content';
 import {
   type EngineContext,
   type Incoming,
+  parseIncoming,
+  submittedResult,
   type TurnOutcome,
   type TurnState,
   turn,
@@ -47,14 +49,15 @@ export class Chat {
     return this.deliver({ type: 'message', value, locale: this.locale });
   }
   deliver(incoming: Incoming): TurnOutcome {
-    this.last = turn(JSON.parse(JSON.stringify(this.state)), incoming, {
+    this.last = turn(JSON.parse(JSON.stringify(this.state)), parseIncoming(incoming), {
       ...this.ctx,
       results: this.submitted,
     });
     this.state = JSON.parse(
       JSON.stringify({ conversation: this.last.conversation, member: this.last.member }),
     );
-    if (this.last.submitted) this.submitted.push(this.last.submitted);
+    const result = submittedResult(this.last);
+    if (result) this.submitted.push(result);
     return this.last;
   }
   /** Everything the bot said in the last turn, as text. */

@@ -6,7 +6,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Content } from '../../content';
-import type { Incoming, TurnOutcome } from '../../conversation/engine';
+import { type Incoming, submittedResult, type TurnOutcome } from '../../conversation/engine';
 import { type ConversationState, initialConversationState } from '../../conversation/state';
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
@@ -142,7 +142,7 @@ export class ResonetBot extends TeamsActivityHandler {
         channelId: activity.channelId,
         kind: incoming.type,
         replies: outcome.replies.length,
-        submitted: Boolean(outcome.submitted),
+        submitted: submittedResult(outcome) !== undefined,
         attempts,
         ms: Math.round(performance.now() - started),
       },

@@ -59,24 +59,33 @@ export function tokenChecker(options: { tenantId?: string | undefined; now?: () 
     const header = decodePart(match[1] as string);
     const payload = decodePart(match[2] as string);
     if (!header || !payload) return 'malformed';
-    if (typeof header.alg !== 'string' || !ALGORITHMS.has(header.alg)) return 'algorithm';
-    // Keys or key addresses carried in the token are never trusted: keys come from metadata.
-    if (['jwk', 'jku', 'x5u', 'x5c'].some((field) => field in header)) return 'key-in-token';
-    if (typeof header.kid !== 'string' || header.kid.length > 256) return 'malformed';
-    if (typeof payload.iss !== 'string' || !issuers.has(payload.iss)) return 'issuer';
-    if (payload.tid !== undefined) {
-      if (typeof payload.tid !== 'string' || !tenants.has(payload.tid.toLowerCase()))
-        return 'tenant';
-    }
-    const seconds = now() / 1000;
-    if (typeof payload.exp !== 'number' || payload.exp < seconds - TOLERANCE_S) return 'expired';
-    if (
-      payload.nbf !== undefined &&
-      (typeof payload.nbf !== 'number' || payload.nbf > seconds + TOLERANCE_S)
-    )
-      return 'not-yet-valid';
-    return undefined;
+    return checkHeader(header) ?? checkClaims(payload, issuers, tenants, now() / 1000);
   };
+}
+
+function checkHeader(header: Record<string, unknown>): TokenRefusal | undefined {
+  if (typeof header.alg !== 'string' || !ALGORITHMS.has(header.alg)) return 'algorithm';
+  // Keys or key addresses carried in the token are never trusted: keys come from metadata.
+  if (['jwk', 'jku', 'x5u', 'x5c'].some((field) => field in header)) return 'key-in-token';
+  if (typeof header.kid !== 'string' || header.kid.length > 256) return 'malformed';
+  return undefined;
+}
+
+function checkClaims(
+  payload: Record<string, unknown>,
+  issuers: ReadonlySet<string>,
+  tenants: ReadonlySet<string>,
+  seconds: number,
+): TokenRefusal | undefined {
+  if (typeof payload.iss !== 'string' || !issuers.has(payload.iss)) return 'issuer';
+  const tid = payload.tid;
+  if (tid !== undefined && (typeof tid !== 'string' || !tenants.has(tid.toLowerCase())))
+    return 'tenant';
+  if (typeof payload.exp !== 'number' || payload.exp < seconds - TOLERANCE_S) return 'expired';
+  const nbf = payload.nbf;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > seconds + TOLERANCE_S))
+    return 'not-yet-valid';
+  return undefined;
 }
 
 function decodePart(part: string): Record<string, unknown> | undefined {

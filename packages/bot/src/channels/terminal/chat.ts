@@ -140,38 +140,45 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
   };
   lines.on('SIGINT', interrupt);
 
+  /** Keeps the language given on the command line for this member's next sessions too. */
+  const rememberLanguage = async (chosen: Lang) => {
+    // This process is the member's only writer: the eTag just read is current.
+    const item = await store.members.read(key);
+    const stored = readMemberState(item?.member);
+    const member = stored.ok ? stored.value : initialMemberState();
+    await store.members.commit(key, item?.eTag, { member: { ...member, lang: chosen } });
+  };
+
+  /** One typed line; false when the member asked to quit. */
+  const onLine = async (raw: string): Promise<boolean> => {
+    // Pasted control characters go, as on the other channels (the store refuses NUL).
+    const line = cleanText(raw);
+    if (!line.trim()) {
+      if (tty) lines.prompt();
+      return true;
+    }
+    if (!tty) print(`› ${line}`);
+    if (isQuit(line)) return false;
+    try {
+      await step({ type: 'message', ...interpret(menu, line) });
+    } catch (error) {
+      print(word(lang, 'failed', { reason: (error as Error).name }));
+    }
+    if (tty && !interrupted) lines.prompt();
+    return true;
+  };
+
   const done = (async () => {
     try {
-      if (options.lang) {
-        // This process is the member's only writer: the eTag just read is current.
-        const item = await store.members.read(key);
-        const stored = readMemberState(item?.member);
-        const member = stored.ok ? stored.value : initialMemberState();
-        await store.members.commit(key, item?.eTag, { member: { ...member, lang: options.lang } });
-      }
+      if (options.lang) await rememberLanguage(options.lang);
       await step({ type: 'installed' });
       print(style.dim(word(lang, 'hint')));
       if (tty) {
         lines.setPrompt('› ');
         lines.prompt();
       }
-      for await (const raw of { [Symbol.asyncIterator]: () => typed }) {
-        if (interrupted) break;
-        // Pasted control characters go, as on the other channels (the store refuses NUL).
-        const line = cleanText(raw);
-        if (!line.trim()) {
-          if (tty) lines.prompt();
-          continue;
-        }
-        if (!tty) print(`› ${line}`);
-        if (isQuit(line)) break;
-        try {
-          await step({ type: 'message', ...interpret(menu, line) });
-        } catch (error) {
-          print(word(lang, 'failed', { reason: (error as Error).name }));
-        }
-        if (tty && !interrupted) lines.prompt();
-      }
+      for await (const raw of { [Symbol.asyncIterator]: () => typed })
+        if (interrupted || !(await onLine(raw))) break;
       lines.close();
       if (tty) output.write('\n');
       return await stop();

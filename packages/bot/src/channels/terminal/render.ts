@@ -1,5 +1,6 @@
 import { foldText } from '@resonet/core';
-import type { CardAction, CardElement } from '../../cards/adaptiveCard';
+import type { AdaptiveCard, CardElement } from '../../cards/adaptiveCard';
+import type { CardData } from '../../conversation/commands';
 import type { Incoming } from '../../conversation/engine';
 import type { Reply } from '../../conversation/reply';
 
@@ -9,9 +10,9 @@ import type { Reply } from '../../conversation/reply';
  * click on Answer in Teams sends them).
  */
 export interface Menu {
-  actions: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  actions: ReadonlyMap<string, Readonly<CardData>>;
   answer?: {
-    data: Readonly<Record<string, string>>;
+    data: Readonly<CardData>;
     inputId: string;
     choices?: readonly { value: string }[];
     multi: boolean;
@@ -38,6 +39,37 @@ const isInput = (e: CardElement) => e.type.startsWith('Input.');
 /** "3. Agree" stays as it is; "Agree" becomes "3. Agree". */
 const numbered = (title: string, n: number) => (/^\d+\.\s/.test(title) ? title : `${n}. ${title}`);
 
+/** A card element as terminal lines (inputs other than choices show nothing). */
+function elementLines(element: CardElement, style: Style): string[] {
+  switch (element.type) {
+    case 'TextBlock':
+      if (element.weight === 'Bolder') return [style.bold(element.text)];
+      return [element.isSubtle ? style.dim(element.text) : element.text];
+    case 'FactSet':
+      return element.facts.map((f) => `  ${f.title}: ${f.value}`);
+    case 'Input.ChoiceSet':
+      return element.choices.map((c, n) => `  ${numbered(c.title, n + 1)}`);
+    default:
+      return [];
+  }
+}
+
+/** A card that asks for an answer submits it with its first button, as Teams' Answer does. */
+function answerOf(card: AdaptiveCard): Menu['answer'] {
+  const inputs = card.body.filter(isInput);
+  const first = card.actions[0];
+  if (!inputs.length || !first) return undefined;
+  const choiceSet = inputs.find((e) => e.type === 'Input.ChoiceSet');
+  const input = choiceSet ?? inputs[0];
+  return {
+    data: first.data,
+    inputId: (input as { id: string }).id,
+    ...(choiceSet?.type === 'Input.ChoiceSet'
+      ? { choices: choiceSet.choices, multi: choiceSet.isMultiSelect === true }
+      : { multi: false }),
+  };
+}
+
 /**
  * The replies of one turn as terminal text, and the menu they offer. Cards become text:
  * choices numbered, buttons lettered ("[a] Back  [b] Skip"); files are listed by the
@@ -48,50 +80,18 @@ export function renderReplies(
   style: Style = PLAIN,
 ): { text: string; menu: Menu } {
   const lines: string[] = [];
-  const actions = new Map<string, Record<string, string>>();
+  const actions = new Map<string, CardData>();
   let answer: Menu['answer'];
   for (const reply of replies) {
     if (reply.text) lines.push(reply.text);
     const card = reply.card;
     if (!card) continue;
-    const inputs = card.body.filter(isInput);
-    for (const element of card.body) {
-      switch (element.type) {
-        case 'TextBlock':
-          lines.push(
-            element.weight === 'Bolder'
-              ? style.bold(element.text)
-              : element.isSubtle
-                ? style.dim(element.text)
-                : element.text,
-          );
-          break;
-        case 'FactSet':
-          lines.push(...element.facts.map((f) => `  ${f.title}: ${f.value}`));
-          break;
-        case 'Input.ChoiceSet':
-          lines.push(...element.choices.map((c, n) => `  ${numbered(c.title, n + 1)}`));
-          break;
-        default:
-          break;
-      }
-    }
-    // A card that asks for an answer submits it with its first button; the others get letters.
-    const [first, ...rest] = card.actions;
-    const lettered: CardAction[] = inputs.length && first ? rest : card.actions;
-    if (inputs.length && first) {
-      const choiceSet = inputs.find((e) => e.type === 'Input.ChoiceSet');
-      const input = choiceSet ?? inputs[0];
-      answer = {
-        data: first.data,
-        inputId: input?.type === 'Input.ChoiceSet' ? input.id : (input as { id: string }).id,
-        ...(choiceSet?.type === 'Input.ChoiceSet'
-          ? { choices: choiceSet.choices, multi: choiceSet.isMultiSelect === true }
-          : { multi: false }),
-      };
-    }
+    for (const element of card.body) lines.push(...elementLines(element, style));
+    const asks = answerOf(card);
+    answer = asks ?? answer;
+    // The button that submits the answer is used by typed choices; the others get letters.
     const buttons: string[] = [];
-    for (const action of lettered) {
+    for (const action of asks ? card.actions.slice(1) : card.actions) {
       const letter = LETTERS[actions.size];
       if (!letter) break;
       actions.set(letter, action.data);

@@ -1,0 +1,52 @@
+import {
+  type AssessmentResult,
+  type Centre,
+  type Instrument,
+  localize,
+  type Network,
+} from '@resonet/core';
+import type { AnswerEngine } from '../answers/answer';
+import type { Message } from './incoming';
+import type { Outcome } from './outcome';
+
+/** What a turn needs from outside; the engine itself does no I/O and reads no clock. */
+export interface EngineContext {
+  instruments: readonly Instrument[];
+  centres: readonly Centre[];
+  networks: readonly Network[];
+  answers: AnswerEngine;
+  userId: string;
+  /** Coordinators may list every submission and see the network summary. */
+  isCoordinator: boolean;
+  /** Today, as YYYY-MM-DD. */
+  asOf: string;
+  /** A new unique id (for sessions and so their results). */
+  newId: () => string;
+  /** Stored results, loaded by the edge when `resultsNeeded` asks for them. */
+  results?: readonly AssessmentResult[];
+}
+
+/** One part of the conversation: from the outcome so far and the message, the next outcome. */
+export type Flow = (outcome: Outcome, message: Message, ctx: EngineContext) => Outcome;
+
+export const instrumentOf = (ctx: EngineContext, id: string) =>
+  ctx.instruments.find((i) => i.id === id);
+
+/** An instrument's title, or its id when it is no longer offered. */
+export function titleOf(ctx: EngineContext, id: string, lang: Outcome['lang']): string {
+  const instrument = instrumentOf(ctx, id);
+  return instrument ? localize(instrument.title, lang) : id;
+}
+
+/** A centre's name: listed centres by id, typed ones (`named:…`) as typed. */
+export function centreLabel(ctx: EngineContext, id: string, lang: Outcome['lang']): string {
+  if (id.startsWith('named:')) return id.slice('named:'.length);
+  const centre = ctx.centres.find((c) => c.id === id);
+  return centre ? localize(centre.name, lang) : id;
+}
+
+/** The member's own results, newest first. */
+export const ownResults = (ctx: EngineContext) =>
+  (ctx.results ?? [])
+    .filter((r) => r.respondentId === ctx.userId)
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));

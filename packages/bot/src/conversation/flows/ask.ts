@@ -1,0 +1,12 @@
+import { answerCard } from '../../cards/answer';
+import { t } from '../../i18n/catalog';
+import type { Flow } from '../flow';
+import { dataOf } from '../incoming';
+
+/** Anything that is not a command is a question for the answering engine. */
+export const ask: Flow = (outcome, message, ctx) => {
+  const question =
+    message.command === 'ask' ? (dataOf(message, 'ask')?.question ?? '') : message.text;
+  if (!question.trim()) return outcome.say(t(outcome.lang, 'askHint'));
+  return outcome.say('', answerCard(ctx.answers.answer(question, { locale: outcome.lang })));
+};

@@ -1,0 +1,47 @@
+import { type AssessmentResult, resultsToCsv, summarizeResults } from '@resonet/core';
+import { submissionsCard, summaryCard } from '../../cards/coordinator';
+import { t } from '../../i18n/catalog';
+import { centreLabel, type EngineContext, type Flow, titleOf } from '../flow';
+import type { Message } from '../incoming';
+import type { Outcome } from '../outcome';
+
+type View = (outcome: Outcome, all: readonly AssessmentResult[], ctx: EngineContext) => Outcome;
+
+/** A coordinator's view of every result; members are told it is for coordinators. */
+const coordinatorView =
+  (view: View): ((outcome: Outcome, message: Message, ctx: EngineContext) => Outcome) =>
+  (outcome, _message, ctx) => {
+    if (!ctx.isCoordinator) return outcome.say(t(outcome.lang, 'notCoordinator'));
+    const all = [...(ctx.results ?? [])].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+    return all.length ? view(outcome, all, ctx) : outcome.say(t(outcome.lang, 'noSubmissions'));
+  };
+
+/** The latest submissions, newest first. */
+export const submissions: Flow = coordinatorView((outcome, all, ctx) => {
+  const lang = outcome.lang;
+  const rows = all.slice(0, 30).map((r) => ({
+    title: titleOf(ctx, r.instrumentId, lang),
+    centre: centreLabel(ctx, r.centreId, lang),
+    date: r.submittedAt,
+  }));
+  return outcome.say('', submissionsCard(rows, lang));
+});
+
+/** The network's summary: one card per instrument that has results. */
+export const summary: Flow = coordinatorView((outcome, all, ctx) =>
+  ctx.instruments.reduce((next, instrument) => {
+    const own = all.filter((r) => r.instrumentId === instrument.id);
+    return own.length
+      ? next.say('', summaryCard(instrument, summarizeResults(instrument, own), outcome.lang))
+      : next;
+  }, outcome),
+);
+
+/** Every result as one CSV file. */
+export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
+  const name = `resonet-results-${ctx.asOf}.csv`;
+  return outcome.send({
+    text: t(outcome.lang, 'exported', { name }),
+    files: [{ name, contentType: 'text/csv', content: resultsToCsv(all) }],
+  });
+});

@@ -1,0 +1,56 @@
+import { type CardData, CardDataSchema, type Command, isCommand, typedCommand } from './commands';
+
+/** What arrives from a channel: a message (typed text and/or a card submit) or an install. */
+export interface Incoming {
+  type: 'message' | 'installed';
+  text?: string | undefined;
+  /** The data of an Adaptive Card submit. */
+  value?: unknown;
+  /** The client's locale (activity.locale or the Teams clientInfo entity), when known. */
+  locale?: string | undefined;
+}
+
+/** An incoming activity read once: what the member typed, clicked and asked for. */
+export interface Message {
+  type: 'message' | 'installed';
+  text: string;
+  /** A card submit arrived (even one whose data is not understood). */
+  clicked: boolean;
+  command?: Command;
+  /** The card submit's data, checked against its command's shape. */
+  data?: CardData;
+  locale?: string;
+}
+
+/**
+ * Reads an activity: a card submit's `action` decides the command (an unknown action is no
+ * command, whatever the text says); otherwise the whole typed text may be a command word.
+ */
+export function parseIncoming(incoming: Incoming): Message {
+  const text = incoming.text ?? '';
+  const value = incoming.value;
+  const base: Message = {
+    type: incoming.type,
+    text,
+    clicked: value !== undefined && value !== null && value !== '',
+    ...(incoming.locale ? { locale: incoming.locale } : {}),
+  };
+  const action = value && typeof value === 'object' ? Reflect.get(value, 'action') : undefined;
+  if (typeof action === 'string') {
+    if (!isCommand(action)) return base;
+    const data = CardDataSchema.safeParse(value);
+    return data.success ? { ...base, command: action, data: data.data } : base;
+  }
+  const command = typedCommand(text);
+  return command ? { ...base, command } : base;
+}
+
+/** The card data of the message when it is a submit of `command`. */
+export function dataOf<K extends Command>(
+  message: Message,
+  command: K,
+): Extract<CardData, { action: K }> | undefined {
+  return message.data?.action === command
+    ? (message.data as Extract<CardData, { action: K }>)
+    : undefined;
+}
