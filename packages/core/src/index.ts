@@ -13,7 +13,8 @@ export {
   type ScaleSummary,
   summarizeResults,
 } from './assessment/aggregation';
-export { type AnswerError, type AnswerValue, parseAnswer } from './assessment/answers';
+export { type AnswerError, parseAnswer } from './assessment/answers';
+export { type AnswerValue, AnswerValueSchema } from './assessment/answerValue';
 export {
   type Condition,
   ConditionSchema,
@@ -99,6 +100,7 @@ export {
 export { type CountFact, CountFactSchema, countOf } from './counts';
 export { type CentreTarget, CentreTargetSchema, type Coverage, coverage } from './coverage';
 export { type Id, IdSchema } from './id';
+export { IssueList } from './issues';
 export {
   type KeyPlayer,
   KeyPlayerSchema,
@@ -118,7 +120,6 @@ export {
   NetworkSchema,
   type Objective,
   ObjectiveSchema,
-  parseNetwork,
 } from './network';
 export {
   type Organisation,
@@ -172,7 +173,7 @@ export {
   type TrainingPackage,
   TrainingPackageSchema,
 } from './products';
-export { checkReferences } from './references';
+export { checkReferences, parseNetwork } from './references';
 export { formatPath, type Issue, type ParseOptions, parseWith, type Result } from './result';
 export { type FunctionalRole, FunctionalRoleSchema, rolesOfCentre } from './role';
 export { jsonSchema, PUBLISHED_SCHEMAS } from './schemas';
@@ -184,6 +185,7 @@ export {
   type TechnologyTransferStep,
   TechnologyTransferStepSchema,
 } from './technologyTransfer';
+export { fill, fillText, type Lang, langOf, type Template } from './template';
 export {
   type LocalizedText,
   LocalizedTextSchema,

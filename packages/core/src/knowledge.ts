@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { IdSchema } from './id';
+import { IssueList } from './issues';
 import { type ParseOptions, parseWith, type Result } from './result';
 import { SourcesSchema } from './sources';
-import { fill } from './template';
 import { LocalizedTextSchema } from './text';
 
 /**
@@ -66,19 +66,16 @@ export function parseKnowledgeBase(
 ): Result<KnowledgeEntry[]> {
   const parsed = parseWith(z.array(KnowledgeEntrySchema), input, options);
   if (!parsed.ok) return parsed;
-  const locale = options.locale ?? 'en';
+  const found = new IssueList(T, options.locale ?? 'en');
   const ids = new Set<string>();
-  const issues: { path: string; message: string }[] = [];
   parsed.value.forEach((entry, i) => {
-    if (ids.has(entry.id))
-      issues.push({ path: `[${i}].id`, message: fill(T.duplicate, locale, { id: entry.id }) });
+    if (ids.has(entry.id)) found.report(`[${i}].id`, 'duplicate', { id: entry.id });
     ids.add(entry.id);
   });
   parsed.value.forEach((entry, i) => {
     entry.related.forEach((id, j) => {
-      if (!ids.has(id))
-        issues.push({ path: `[${i}].related[${j}]`, message: fill(T.related, locale, { id }) });
+      if (!ids.has(id)) found.report(`[${i}].related[${j}]`, 'related', { id });
     });
   });
-  return issues.length === 0 ? parsed : { ok: false, error: issues };
+  return found.issues.length === 0 ? parsed : { ok: false, error: found.issues };
 }

@@ -1,9 +1,9 @@
-type Message = { en: string; vi: string };
+import type { Template } from './template';
 
 /**
  * Messages core writes about bad data, in English and Vietnamese. Schemas carry the English
- * text; `parseWith` swaps in the requested language, so people reading zod's output directly
- * still get a readable sentence.
+ * text; `parseWith` reports each by its key (the issue's `code`) in the requested language,
+ * so people reading zod's output directly still get a readable sentence.
  */
 export const MESSAGES = {
   kebabId: {
@@ -44,14 +44,18 @@ export const MESSAGES = {
     en: 'A focal point is recorded as a role only: leave out names, e-mail addresses and phone numbers',
     vi: 'Đầu mối chỉ được ghi dưới dạng vai trò: không ghi tên, địa chỉ thư điện tử hay số điện thoại',
   },
-} as const satisfies Record<string, Message>;
+} as const satisfies Record<string, Template>;
 
-const byEnglish = new Map<string, Message>(Object.values(MESSAGES).map((text) => [text.en, text]));
+/** The key of one of core's messages: the `code` of the issues it reports. */
+export type MessageCode = keyof typeof MESSAGES;
 
-/** Translates one of core's own English messages; other text is returned as it is. */
-export function translateMessage(message: string, locale: string): string {
-  const text = byEnglish.get(message);
-  if (!text) return message;
-  // The catalogue is English and Vietnamese only; text.ts is not imported to keep modules acyclic.
-  return locale.trim().toLowerCase().startsWith('vi') ? text.vi : text.en;
-}
+const byEnglish = new Map<string, MessageCode>(
+  (Object.keys(MESSAGES) as MessageCode[]).map((code) => [MESSAGES[code].en, code]),
+);
+
+/**
+ * The code of a message a schema carries. Schemas keep their English text so that zod's
+ * own output reads well (and JSON Schema keeps its patterns); this is the one place that
+ * text is turned back into a code.
+ */
+export const codeOf = (message: string): MessageCode | undefined => byEnglish.get(message);

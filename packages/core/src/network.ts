@@ -16,8 +16,6 @@ import {
   ToolSchema,
   TrainingPackageSchema,
 } from './products';
-import { checkReferences } from './references';
-import { type ParseOptions, parseWith, type Result } from './result';
 import { FunctionalRoleSchema } from './role';
 import { SourcesSchema } from './sources';
 import { NamedItemSchema, StatementSchema } from './statement';
@@ -95,7 +93,7 @@ export type Contact = z.infer<typeof ContactSchema>;
  *
  * @example
  * ```ts
- * const result = parseNetwork(JSON.parse(text));
+ * const result = parseNetwork(JSON.parse(text)); // in references.ts, beside its checks
  * if (result.ok) console.log(result.value.name.en);
  * ```
  */
@@ -156,22 +154,3 @@ export const NetworkSchema = z
  * ```
  */
 export type Network = z.infer<typeof NetworkSchema>;
-
-/**
- * Validates untrusted network data: shape first, then cross-references (every referenced
- * role, output, activity, phase, topic and working group exists; ids are unique; each
- * centre's region matches its country). Never throws; errors carry a path and a message in
- * the requested language.
- *
- * @example
- * ```ts
- * const result = parseNetwork({ id: 'x' }, { locale: 'vi' });
- * if (!result.ok) for (const { path, message } of result.error) console.log(path, message);
- * ```
- */
-export function parseNetwork(input: unknown, options: ParseOptions = {}): Result<Network> {
-  const parsed = parseWith(NetworkSchema, input, options);
-  if (!parsed.ok) return parsed;
-  const problems = checkReferences(parsed.value, options.locale ?? 'en');
-  return problems.length === 0 ? parsed : { ok: false, error: problems };
-}

@@ -1,7 +1,8 @@
 import { centreRegion } from './centre';
-import type { Network } from './network';
-import type { Issue } from './result';
-import { fill as say, type Template } from './template';
+import { IssueList } from './issues';
+import { type Network, NetworkSchema } from './network';
+import { type Issue, type ParseOptions, parseWith, type Result } from './result';
+import type { Template } from './template';
 
 const TEMPLATES = {
   duplicate: {
@@ -30,28 +31,22 @@ const TEMPLATES = {
  * @example
  * ```ts
  * checkReferences({ ...treatnet, activities: [{ ...treatnet.activities[0]!, outputId: 'nope' }] }, 'en');
- * // [{ path: 'activities[0].outputId', message: 'No outputs entry has the id "nope"' }]
+ * // [{ path: 'activities[0].outputId', code: 'unknown', message: 'No outputs entry has the id "nope"' }]
  * ```
  */
 export function checkReferences(network: Network, locale = 'en'): Issue[] {
-  const issues: Issue[] = [];
+  const found = new IssueList(TEMPLATES, locale);
   const ids = (collection: string, items: readonly { id: string }[]) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (seen.has(item.id)) {
-        issues.push({
-          path: `${collection}[${index}].id`,
-          message: say(TEMPLATES.duplicate, locale, { id: item.id, collection }),
-        });
-      }
+      if (seen.has(item.id))
+        found.report(`${collection}[${index}].id`, 'duplicate', { id: item.id, collection });
       seen.add(item.id);
     });
     return seen;
   };
   const refer = (known: Set<string>, collection: string, id: string | undefined, path: string) => {
-    if (id !== undefined && !known.has(id)) {
-      issues.push({ path, message: say(TEMPLATES.unknown, locale, { id, collection }) });
-    }
+    if (id !== undefined && !known.has(id)) found.report(path, 'unknown', { id, collection });
   };
 
   const phases = ids('phases', network.phases);
@@ -89,10 +84,7 @@ export function checkReferences(network: Network, locale = 'en'): Issue[] {
     refer(phases, 'phases', output.phaseId, `outputs[${i}].phaseId`);
     const phase = network.phases.find((p) => p.id === output.phaseId);
     if (phase && !phase.outputIds.includes(output.id)) {
-      issues.push({
-        path: `outputs[${i}].phaseId`,
-        message: say(TEMPLATES.outputPhase, locale, { id: output.id, phase: phase.id }),
-      });
+      found.report(`outputs[${i}].phaseId`, 'outputPhase', { id: output.id, phase: phase.id });
     }
   });
   network.activities.forEach((activity, i) => {
@@ -138,15 +130,31 @@ export function checkReferences(network: Network, locale = 'en'): Issue[] {
     });
     const expected = centreRegion(centre)?.code;
     if (centre.region !== undefined && centre.region !== expected) {
-      issues.push({
-        path: `centres[${i}].region`,
-        message: say(TEMPLATES.region, locale, {
-          id: centre.region,
-          country: centre.country,
-          expected: expected ?? '—',
-        }),
+      found.report(`centres[${i}].region`, 'region', {
+        id: centre.region,
+        country: centre.country,
+        expected: expected ?? '—',
       });
     }
   });
-  return issues;
+  return found.issues;
+}
+
+/**
+ * Validates an untrusted network: its shape (the schema), then its cross-references (every
+ * id points to an entry that exists, a phase lists its outputs, a centre's region matches
+ * its country). Never throws; errors carry a path, a code and a message in the requested
+ * language.
+ *
+ * @example
+ * ```ts
+ * const result = parseNetwork({ id: 'x' }, { locale: 'vi' });
+ * if (!result.ok) for (const { path, message } of result.error) console.log(path, message);
+ * ```
+ */
+export function parseNetwork(input: unknown, options: ParseOptions = {}): Result<Network> {
+  const parsed = parseWith(NetworkSchema, input, options);
+  if (!parsed.ok) return parsed;
+  const problems = checkReferences(parsed.value, options.locale ?? 'en');
+  return problems.length === 0 ? parsed : { ok: false, error: problems };
 }

@@ -1,18 +1,26 @@
 import * as z from 'zod';
-import { translateMessage } from './messages';
+import { codeOf, MESSAGES, type MessageCode } from './messages';
+import { langOf } from './template';
 import { localeChain } from './text';
 
 /**
- * One problem found in untrusted data: where (`phases[1].plans[0].start`) and what, written
- * for the person who supplied the data.
+ * One problem found in untrusted data: where (`phases[1].plans[0].start`), what kind (a
+ * stable `code` to act on or translate: core's own checks use their message key, such as
+ * `countryCode` or `unknownScale`; other schema problems zod's issue code, such as
+ * `invalid_type`), and a message written for the person who supplied the data.
  *
  * @example
  * ```ts
- * const issue: Issue = { path: 'centres[0].country', message: 'Unknown country code "XX"' };
+ * const issue: Issue = {
+ *   path: 'centres[0].country',
+ *   code: 'countryCode',
+ *   message: 'Use a known ISO 3166-1 alpha-2 country code such as "VN"',
+ * };
  * ```
  */
 export interface Issue {
   path: string;
+  code: string;
   message: string;
 }
 
@@ -83,11 +91,12 @@ export function parseWith<S extends z.ZodType>(
     ? schema.safeParse(input, { error: viErrors })
     : schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    error: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: options.locale ? translateMessage(issue.message, options.locale) : issue.message,
-    })),
-  };
+  return { ok: false, error: result.error.issues.map((issue) => toIssue(issue, options.locale)) };
+}
+
+function toIssue(issue: z.core.$ZodIssue, locale: string | undefined): Issue {
+  const path = formatPath(issue.path);
+  const own: MessageCode | undefined = codeOf(issue.message);
+  if (!own) return { path, code: issue.code, message: issue.message };
+  return { path, code: own, message: MESSAGES[own][langOf(locale)] };
 }

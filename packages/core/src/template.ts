@@ -1,12 +1,60 @@
-/** A message in English and Vietnamese with `{name}` placeholders. */
-export type Template = { en: string; vi: string };
+/**
+ * The languages resonet speaks. Every text a person reads exists in both.
+ *
+ * @example
+ * ```ts
+ * const lang: Lang = 'vi';
+ * ```
+ */
+export type Lang = 'en' | 'vi';
 
-/** Fills a template in the locale's language (Vietnamese for `vi…`, English otherwise). */
+/**
+ * A message in English and Vietnamese with `{name}` placeholders.
+ *
+ * @example
+ * ```ts
+ * const tooLong: Template = { en: 'At most {max} characters', vi: 'Tối đa {max} ký tự' };
+ * ```
+ */
+export type Template = Readonly<Record<Lang, string>>;
+
+/**
+ * The language of a locale tag: Vietnamese for `vi…` (any case, surrounding spaces
+ * ignored), English for anything else or nothing.
+ *
+ * @example
+ * ```ts
+ * langOf('vi-VN'); // 'vi'
+ * langOf('fr'); // 'en'
+ * ```
+ */
+export const langOf = (locale: string | undefined): Lang =>
+  locale?.trim().toLowerCase().startsWith('vi') ? 'vi' : 'en';
+
+/**
+ * Fills `{name}` placeholders; a missing value leaves nothing.
+ *
+ * @example
+ * ```ts
+ * fillText('Question {number} of {total}', { number: 2, total: 9 }); // 'Question 2 of 9'
+ * ```
+ */
+export function fillText(text: string, values: Readonly<Record<string, string | number>> = {}) {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+}
+
+/**
+ * A template in the locale's language, placeholders filled.
+ *
+ * @example
+ * ```ts
+ * fill({ en: 'At most {max}', vi: 'Tối đa {max}' }, 'vi', { max: 3 }); // 'Tối đa 3'
+ * ```
+ */
 export function fill(
   template: Template,
   locale: string,
-  values: Record<string, string | number> = {},
+  values: Readonly<Record<string, string | number>> = {},
 ): string {
-  const text = locale.trim().toLowerCase().startsWith('vi') ? template.vi : template.en;
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  return fillText(template[langOf(locale)], values);
 }

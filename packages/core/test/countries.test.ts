@@ -42,7 +42,13 @@ describe('countries and M49 regions', () => {
   it('rejects unknown codes with a clear message in both languages', () => {
     expect(parseWith(CountryCodeSchema, 'XX')).toEqual({
       ok: false,
-      error: [{ path: '', message: 'Use a known ISO 3166-1 alpha-2 country code such as "VN"' }],
+      error: [
+        {
+          path: '',
+          code: 'countryCode',
+          message: 'Use a known ISO 3166-1 alpha-2 country code such as "VN"',
+        },
+      ],
     });
     const vi = parseWith(CountryCodeSchema, 'XX', { locale: 'vi' });
     expect(vi.ok || vi.error[0]?.message).toContain('mã quốc gia');

@@ -29,9 +29,14 @@ describe('parseNetwork', () => {
       expect.arrayContaining([
         {
           path: 'phases[1].plans[0].start',
+          code: 'isoDate',
           message: 'Use a calendar date in the form YYYY-MM-DD, such as 2005-08-01',
         },
-        { path: 'phases[1].plans[0].sources', message: 'Cite at least one source' },
+        {
+          path: 'phases[1].plans[0].sources',
+          code: 'citeSource',
+          message: 'Cite at least one source',
+        },
       ]),
     );
   });
@@ -40,17 +45,25 @@ describe('parseNetwork', () => {
     const result = parseNetwork({ ...clone(), id: 'Not Kebab' }, { locale: 'vi-VN' });
     expect(result).toEqual({
       ok: false,
-      error: [{ path: 'id', message: 'Dùng mã dạng kebab-case, ví dụ "phase-1"' }],
+      error: [{ path: 'id', code: 'kebabId', message: 'Dùng mã dạng kebab-case, ví dụ "phase-1"' }],
     });
     const typeError = parseNetwork({ ...clone(), phases: 'none' }, { locale: 'vi' });
     expect(typeError.ok).toBe(false);
-    if (!typeError.ok) expect(typeError.error[0]?.message).toMatch(/không hợp lệ/);
+    if (!typeError.ok)
+      expect(typeError.error[0]).toMatchObject({
+        code: 'invalid_type',
+        message: expect.stringMatching(/không hợp lệ/),
+      });
   });
 
   it('rejects unknown fields instead of silently dropping them', () => {
     const result = parseNetwork({ ...clone(), budget: 5 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error[0]?.message).toMatch(/budget/);
+    if (!result.ok)
+      expect(result.error[0]).toMatchObject({
+        code: 'unrecognized_keys',
+        message: expect.stringMatching(/budget/),
+      });
   });
 
   it('reports broken cross-references', () => {
@@ -134,6 +147,7 @@ describe('centres', () => {
       error: [
         {
           path: 'focalPoint',
+          code: 'noPersonalData',
           message:
             'A focal point is recorded as a role only: leave out names, e-mail addresses and phone numbers',
         },
@@ -153,7 +167,7 @@ describe('centres', () => {
     };
     expect(parseWith(CentreSchema, real)).toEqual({
       ok: false,
-      error: [{ path: 'sources', message: 'Cite at least one source' }],
+      error: [{ path: 'sources', code: 'citeSource', message: 'Cite at least one source' }],
     });
     expect(parseWith(CentreSchema, { ...real, example: true }).ok).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { foldedWords } from '@resonet/core';
+import { foldedWords, type Lang, langOf } from '@resonet/core';
 
 // Letters only Vietnamese uses among the languages members write in.
 const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
@@ -18,12 +18,12 @@ const EN_WORDS = new Set(
  * diacritics, more Vietnamese words than English ones; otherwise English. Ties go to the
  * user's locale.
  */
-export function detectLanguage(text: string, userLocale = 'en'): 'en' | 'vi' {
+export function detectLanguage(text: string, userLocale = 'en'): Lang {
   if (VIETNAMESE_LETTERS.test(text)) return 'vi';
   const words = foldedWords(text);
   const vi = words.filter((w) => VI_WORDS.has(w)).length;
   const en = words.filter((w) => EN_WORDS.has(w)).length;
   if (vi > en) return 'vi';
   if (en > vi) return 'en';
-  return userLocale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return langOf(userLocale);
 }

@@ -1,5 +1,7 @@
+import { fillText, type Template } from '@resonet/core';
+
 // The command line's own words, in English and Vietnamese.
-type Text = { en: string; vi: string };
+type Text = Template;
 
 export const MESSAGES = {
   usage: {
@@ -202,6 +204,5 @@ export function say(
   lang: string,
   values: Record<string, string | number> = {},
 ): string {
-  const text = lang === 'vi' ? MESSAGES[key].vi : MESSAGES[key].en;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fillText(MESSAGES[key][lang === 'vi' ? 'vi' : 'en'], values);
 }

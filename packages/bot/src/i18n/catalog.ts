@@ -1,3 +1,5 @@
+import { fillText, type Lang, langOf } from '@resonet/core';
+
 // The bot's own words. English is the reference; the Vietnamese catalogue has the same keys
 // (the type says so, and a test checks that no text is empty and placeholders match).
 const en = {
@@ -176,8 +178,8 @@ const vi: Record<MessageKey, string> = {
 };
 
 /** The message catalogues, one per language the bot speaks. */
-export const CATALOGS = { en, vi } as const;
-export type Lang = keyof typeof CATALOGS;
+export const CATALOGS: Readonly<Record<Lang, Record<MessageKey, string>>> = { en, vi };
+export { type Lang, langOf };
 
 /** A message in the user's language, with `{name}` placeholders filled. */
 export function t(
@@ -185,9 +187,5 @@ export function t(
   key: MessageKey,
   values: Record<string, string | number> = {},
 ): string {
-  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fillText(CATALOGS[lang][key], values);
 }
-
-/** The language of a locale tag: Vietnamese for `vi…`, English otherwise. */
-export const langOf = (locale: string | undefined): Lang =>
-  locale?.toLowerCase().startsWith('vi') ? 'vi' : 'en';

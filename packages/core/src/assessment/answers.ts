@@ -3,18 +3,8 @@ import { foldText } from '../matching';
 import type { Result } from '../result';
 import { fill, type Template } from '../template';
 import { localize } from '../text';
+import type { AnswerValue } from './answerValue';
 import type { ChoiceOption, Instrument, Item } from './instrument';
-
-/**
- * A stored answer: a number (Likert, number), an option value (single choice), option
- * values (multiple choice), a boolean (yes/no), text, or an ISO date.
- *
- * @example
- * ```ts
- * const answers: Record<string, AnswerValue> = { q1: 4, q2: 'online', q3: ['a', 'b'], q4: true };
- * ```
- */
-export type AnswerValue = number | string | boolean | string[];
 
 /**
  * Why an answer was refused, with a message for the respondent in their language that says
@@ -179,102 +169,122 @@ export function parseAnswer(
   if (typeof raw === 'string' && raw.length > Math.max(limit * 4, MAX_RAW)) {
     return fail('too-long', fill(T.tooLong, locale, { max: limit }));
   }
-  switch (item.type) {
-    case 'likert':
-    case 'single': {
-      const choices = choicesOf(instrument, item);
-      const hit =
-        typeof raw === 'string' || typeof raw === 'number'
-          ? findChoice(item, choices, raw)
-          : undefined;
-      if (!hit) {
-        return fail(
-          'not-an-option',
-          fill(T.chooseOne, locale, { options: listChoices(instrument, item, locale) }),
-        );
-      }
-      return { ok: true, value: hit.value };
-    }
-    case 'multiple': {
-      const choices = choicesOf(instrument, item);
-      const parts = Array.isArray(raw)
-        ? raw
-        : typeof raw === 'string'
-          ? raw.split(/\s*[,;/]\s*|\s+(?:and|và|va)\s+/i).filter((p) => p.trim() !== '')
-          : [raw];
-      const values: string[] = [];
-      for (const part of parts) {
-        const hit =
-          typeof part === 'string' || typeof part === 'number'
-            ? findChoice(item, choices, part)
-            : undefined;
-        if (!hit) {
-          return fail(
-            'not-an-option',
-            fill(T.chooseSome, locale, { options: listChoices(instrument, item, locale) }),
-          );
-        }
-        if (!values.includes(String(hit.value))) values.push(String(hit.value));
-      }
-      if (item.minSelected !== undefined && values.length < item.minSelected) {
-        return fail('too-few', fill(T.tooFew, locale, { min: item.minSelected }));
-      }
-      if (item.maxSelected !== undefined && values.length > item.maxSelected) {
-        return fail('too-many', fill(T.tooMany, locale, { max: item.maxSelected }));
-      }
-      // Stored in the instrument's option order so the same choice is always the same value.
-      const order = choices.map((c) => String(c.value));
-      return { ok: true, value: values.sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
-    }
-    case 'yes-no': {
-      if (typeof raw === 'boolean') return { ok: true, value: raw };
-      const folded = typeof raw === 'string' ? foldText(raw) : String(raw);
-      if (YES.has(folded) || folded === '1') return { ok: true, value: true };
-      if (NO.has(folded) || folded === '0') return { ok: true, value: false };
-      return fail('not-yes-no', fill(T.yesNo, locale));
-    }
-    case 'number': {
-      const range = numberRange(item.min, item.max, locale);
-      const value = parseNumber(raw);
-      if (value === undefined) {
-        return fail('not-a-number', fill(item.integer ? T.integer : T.number, locale, { range }));
-      }
-      if (item.integer && !Number.isInteger(value)) {
-        return fail('not-an-integer', fill(T.integer, locale, { range }));
-      }
-      if (
-        (item.min !== undefined && value < item.min) ||
-        (item.max !== undefined && value > item.max)
-      ) {
-        return fail('out-of-range', fill(item.integer ? T.integer : T.number, locale, { range }));
-      }
-      return { ok: true, value };
-    }
-    case 'text': {
-      if (typeof raw !== 'string') return fail('wrong-type', fill(T.empty, locale));
-      const text = raw.normalize('NFC').trim();
-      if ([...text].length > item.maxLength) {
-        return fail('too-long', fill(T.tooLong, locale, { max: item.maxLength }));
-      }
-      return { ok: true, value: text };
-    }
-    case 'date': {
-      const range =
-        item.min && item.max
-          ? fill(T.dateBetween, locale, { min: item.min, max: item.max })
-          : item.min
-            ? fill(T.dateFrom, locale, { min: item.min })
-            : item.max
-              ? fill(T.dateTo, locale, { max: item.max })
-              : '';
-      const text = typeof raw === 'string' ? raw.trim() : '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isValid(parseISO(text))) {
-        return fail('not-a-date', fill(T.date, locale, { range }));
-      }
-      if ((item.min && text < item.min) || (item.max && text > item.max)) {
-        return fail('out-of-range', fill(T.date, locale, { range }));
-      }
-      return { ok: true, value: text };
-    }
-  }
+  const parser = PARSERS[item.type] as Parser<Item>;
+  return parser(instrument, item, raw, locale);
 }
+
+type Parsed = Result<AnswerValue, AnswerError>;
+
+/** How one item type reads a given value (already known not to be empty or huge). */
+type Parser<I extends Item> = (
+  instrument: Pick<Instrument, 'likertScales'>,
+  item: I,
+  raw: unknown,
+  locale: string,
+) => Parsed;
+
+const oneChoice: Parser<Extract<Item, { type: 'likert' | 'single' }>> = (
+  instrument,
+  item,
+  raw,
+  locale,
+) => {
+  const hit = isChoiceInput(raw) ? findChoice(item, choicesOf(instrument, item), raw) : undefined;
+  if (!hit)
+    return fail(
+      'not-an-option',
+      fill(T.chooseOne, locale, { options: listChoices(instrument, item, locale) }),
+    );
+  return { ok: true, value: hit.value };
+};
+
+const isChoiceInput = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
+
+/** "a, b", "a; b", "a and b" / "a và b", or an array of them. */
+const partsOf = (raw: unknown): unknown[] => {
+  if (Array.isArray(raw)) return raw;
+  if (typeof raw !== 'string') return [raw];
+  return raw.split(/\s*[,;/]\s*|\s+(?:and|và|va)\s+/i).filter((p) => p.trim() !== '');
+};
+
+const severalChoices: Parser<Extract<Item, { type: 'multiple' }>> = (
+  instrument,
+  item,
+  raw,
+  locale,
+) => {
+  const choices = choicesOf(instrument, item);
+  const values: string[] = [];
+  for (const part of partsOf(raw)) {
+    const hit = isChoiceInput(part) ? findChoice(item, choices, part) : undefined;
+    if (!hit)
+      return fail(
+        'not-an-option',
+        fill(T.chooseSome, locale, { options: listChoices(instrument, item, locale) }),
+      );
+    if (!values.includes(String(hit.value))) values.push(String(hit.value));
+  }
+  if (item.minSelected !== undefined && values.length < item.minSelected)
+    return fail('too-few', fill(T.tooFew, locale, { min: item.minSelected }));
+  if (item.maxSelected !== undefined && values.length > item.maxSelected)
+    return fail('too-many', fill(T.tooMany, locale, { max: item.maxSelected }));
+  // Stored in the instrument's option order so the same choice is always the same value.
+  const order = choices.map((c) => String(c.value));
+  return { ok: true, value: values.sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
+};
+
+const yesNo: Parser<Extract<Item, { type: 'yes-no' }>> = (_instrument, _item, raw, locale) => {
+  if (typeof raw === 'boolean') return { ok: true, value: raw };
+  const folded = typeof raw === 'string' ? foldText(raw) : String(raw);
+  if (YES.has(folded) || folded === '1') return { ok: true, value: true };
+  if (NO.has(folded) || folded === '0') return { ok: true, value: false };
+  return fail('not-yes-no', fill(T.yesNo, locale));
+};
+
+const number: Parser<Extract<Item, { type: 'number' }>> = (_instrument, item, raw, locale) => {
+  const range = numberRange(item.min, item.max, locale);
+  const message = fill(item.integer ? T.integer : T.number, locale, { range });
+  const value = parseNumber(raw);
+  if (value === undefined) return fail('not-a-number', message);
+  if (item.integer && !Number.isInteger(value)) return fail('not-an-integer', message);
+  const below = item.min !== undefined && value < item.min;
+  const above = item.max !== undefined && value > item.max;
+  return below || above ? fail('out-of-range', message) : { ok: true, value };
+};
+
+const text: Parser<Extract<Item, { type: 'text' }>> = (_instrument, item, raw, locale) => {
+  if (typeof raw !== 'string') return fail('wrong-type', fill(T.empty, locale));
+  const value = raw.normalize('NFC').trim();
+  if ([...value].length > item.maxLength)
+    return fail('too-long', fill(T.tooLong, locale, { max: item.maxLength }));
+  return { ok: true, value };
+};
+
+/** " from 2026-01-01 to 2026-12-31", " from …", " until …", or nothing. */
+function dateRange(min: string | undefined, max: string | undefined, locale: string): string {
+  if (min && max) return fill(T.dateBetween, locale, { min, max });
+  if (min) return fill(T.dateFrom, locale, { min });
+  return max ? fill(T.dateTo, locale, { max }) : '';
+}
+
+const date: Parser<Extract<Item, { type: 'date' }>> = (_instrument, item, raw, locale) => {
+  const message = fill(T.date, locale, { range: dateRange(item.min, item.max, locale) });
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value)))
+    return fail('not-a-date', message);
+  if ((item.min && value < item.min) || (item.max && value > item.max))
+    return fail('out-of-range', message);
+  return { ok: true, value };
+};
+
+/** One parser per item type: a new item type adds its parser here (the type requires it). */
+const PARSERS: { [K in Item['type']]: Parser<Extract<Item, { type: K }>> } = {
+  likert: oneChoice,
+  single: oneChoice,
+  multiple: severalChoices,
+  'yes-no': yesNo,
+  number,
+  text,
+  date,
+};

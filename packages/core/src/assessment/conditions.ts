@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IdSchema } from '../id';
-import type { AnswerValue } from './answers';
+import type { AnswerValue } from './answerValue';
 
 /**
  * When an item is shown: a small JSON expression over earlier answers — never evaluated as

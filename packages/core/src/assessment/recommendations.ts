@@ -1,6 +1,6 @@
 import type { Network } from '../network';
 import type { LocalizedText } from '../text';
-import type { AnswerValue } from './answers';
+import type { AnswerValue } from './answerValue';
 import {
   type Instrument,
   instrumentItems,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { IdSchema } from '../id';
 import { IsoDateSchema } from '../period';
-import type { AnswerValue } from './answers';
+import { type AnswerValue, AnswerValueSchema } from './answerValue';
 import type { Instrument } from './instrument';
 import { type ScaleScore, scoreAnswers } from './scoring';
 import { type Session, visibleAnswers } from './session';
@@ -40,10 +40,7 @@ export const AssessmentResultSchema = z
     respondentId: z.string().min(1).max(200),
     startedAt: IsoDateSchema,
     submittedAt: IsoDateSchema,
-    answers: z.record(
-      z.string(),
-      z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]),
-    ),
+    answers: z.record(z.string(), AnswerValueSchema),
     scores: z.array(ScaleScoreSchema),
     example: z.literal(true).optional(),
   })

@@ -1,4 +1,4 @@
-import type { AnswerValue } from './answers';
+import type { AnswerValue } from './answerValue';
 import { type Instrument, type Item, instrumentItems, type ScoringScale } from './instrument';
 import { visibleAnswers } from './session';
 

@@ -4,11 +4,10 @@ import { type DateInput, IsoDateSchema, toDay } from '../period';
 import type { Result } from '../result';
 import { fill, type Template } from '../template';
 import { localize } from '../text';
-import { type AnswerError, type AnswerValue, parseAnswer } from './answers';
+import { type AnswerError, parseAnswer } from './answers';
+import { type AnswerValue, AnswerValueSchema } from './answerValue';
 import { conditionItems, evaluateCondition } from './conditions';
 import { type Instrument, type Item, instrumentItems, type Section } from './instrument';
-
-const AnswerValueSchema = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
 
 /**
  * A respondent's assessment in progress or completed, as plain JSON: store it anywhere and

@@ -1,7 +1,14 @@
+import { IssueList } from '../issues';
 import { type Issue, type ParseOptions, parseWith, type Result } from '../result';
 import { fill, type Template } from '../template';
 import type { Condition } from './conditions';
-import { compareVersions, type Instrument, InstrumentSchema, type Item } from './instrument';
+import {
+  compareVersions,
+  type Instrument,
+  InstrumentSchema,
+  type Item,
+  type ScoringScale,
+} from './instrument';
 
 const T = {
   duplicate: { en: 'The id "{id}" is used more than once', vi: 'Mã "{id}" bị dùng nhiều lần' },
@@ -68,6 +75,19 @@ const T = {
 const BELOW = { en: 'below', vi: 'thấp hơn' };
 const ABOVE = { en: 'above', vi: 'cao hơn' };
 
+type Code = keyof typeof T;
+
+/** What the checks of one instrument share: the instrument, what they found, what is known. */
+interface Checker {
+  instrument: Instrument;
+  found: IssueList<Code>;
+  scales: ReadonlyMap<string, ScoringScale>;
+  /** Items already walked past, by id: the only ones a condition may look at. */
+  earlier: Map<string, Item>;
+  /** The items counting in each scale. */
+  members: Map<string, Item[]>;
+}
+
 function allowedValues(
   instrument: Instrument,
   item: Item,
@@ -82,102 +102,171 @@ function allowedValues(
   return undefined;
 }
 
-function checkValue(
-  instrument: Instrument,
-  item: Item,
-  value: unknown,
-  path: string,
-  locale: string,
-  issues: Issue[],
-): void {
-  const allowed = allowedValues(instrument, item);
+/** A value a condition or rule tests must be one the item can take. */
+function checkValue(c: Checker, item: Item, value: unknown, path: string): void {
+  const allowed = allowedValues(c.instrument, item);
   const ok = allowed
     ? allowed.includes(value as string | number | boolean)
     : item.type === 'number'
       ? typeof value === 'number'
       : typeof value === 'string';
-  if (!ok) {
-    issues.push({
-      path,
-      message: fill(T.valueType, locale, {
-        value: JSON.stringify(value),
-        id: item.id,
-        allowed: allowed ? allowed.map((v) => JSON.stringify(v)).join(', ') : item.type,
-      }),
-    });
-  }
+  if (ok) return;
+  c.found.report(path, 'valueType', {
+    value: JSON.stringify(value),
+    id: item.id,
+    allowed: allowed ? allowed.map((v) => JSON.stringify(v)).join(', ') : item.type,
+  });
 }
 
-function checkCondition(
-  instrument: Instrument,
-  condition: Condition,
-  path: string,
-  earlier: Map<string, Item>,
-  self: string,
-  locale: string,
-  issues: Issue[],
-): void {
+/** Which item types each comparison can be used on. */
+const OPERAND_TYPES: Readonly<Record<string, readonly Item['type'][]>> = {
+  equals: ['likert', 'single', 'yes-no', 'number', 'text', 'date'],
+  in: ['likert', 'single', 'multiple'],
+  'count-selected': ['multiple'],
+};
+
+function checkCondition(c: Checker, condition: Condition, path: string, self: string): void {
   if (condition.op === 'all' || condition.op === 'any') {
-    condition.conditions.forEach((c, i) => {
-      checkCondition(instrument, c, `${path}.conditions[${i}]`, earlier, self, locale, issues);
+    condition.conditions.forEach((inner, i) => {
+      checkCondition(c, inner, `${path}.conditions[${i}]`, self);
     });
     return;
   }
-  if (condition.op === 'not') {
-    checkCondition(
-      instrument,
-      condition.condition,
-      `${path}.condition`,
-      earlier,
-      self,
-      locale,
-      issues,
-    );
-    return;
-  }
-  const item = earlier.get(condition.item);
+  if (condition.op === 'not')
+    return checkCondition(c, condition.condition, `${path}.condition`, self);
+  const item = c.earlier.get(condition.item);
   if (!item) {
-    const template = condition.item === self ? T.selfItem : T.laterItem;
-    issues.push({ path: `${path}.item`, message: fill(template, locale, { id: condition.item }) });
+    c.found.report(`${path}.item`, condition.item === self ? 'selfItem' : 'laterItem', {
+      id: condition.item,
+    });
     return;
   }
-  const typeError = () =>
-    issues.push({
-      path: `${path}.op`,
-      message: fill(T.opType, locale, { op: condition.op, type: item.type }),
-    });
-  switch (condition.op) {
-    case 'answered':
-      return;
-    case 'equals':
-      if (item.type === 'multiple') return void typeError();
-      checkValue(instrument, item, condition.value, `${path}.value`, locale, issues);
-      return;
-    case 'in':
-      if (!['likert', 'single', 'multiple'].includes(item.type)) return void typeError();
-      condition.values.forEach((value, i) => {
-        checkValue(instrument, item, value, `${path}.values[${i}]`, locale, issues);
-      });
-      return;
-    case 'count-selected':
-      if (item.type !== 'multiple') typeError();
-      return;
-    default:
-      if (item.type !== 'likert' && item.type !== 'number') typeError();
+  if (condition.op === 'answered') return;
+  const types = OPERAND_TYPES[condition.op] ?? ['likert', 'number'];
+  if (!types.includes(item.type)) {
+    c.found.report(`${path}.op`, 'opType', { op: condition.op, type: item.type });
+    return;
   }
+  if (condition.op === 'equals') checkValue(c, item, condition.value, `${path}.value`);
+  if (condition.op === 'in')
+    condition.values.forEach((value, i) => {
+      checkValue(c, item, value, `${path}.values[${i}]`);
+    });
 }
 
-function duplicates(
-  ids: string[],
-  path: (index: number) => string,
-  locale: string,
-  issues: Issue[],
-) {
+function duplicates(found: IssueList<Code>, ids: string[], path: (index: number) => string) {
   const seen = new Set<string>();
   ids.forEach((id, index) => {
-    if (seen.has(id))
-      issues.push({ path: path(index), message: fill(T.duplicate, locale, { id }) });
+    if (seen.has(id)) found.report(path(index), 'duplicate', { id });
     seen.add(id);
+  });
+}
+
+function checkIds({ instrument, found }: Checker) {
+  duplicates(
+    found,
+    instrument.likertScales.map((s) => s.id),
+    (i) => `likertScales[${i}].id`,
+  );
+  duplicates(
+    found,
+    instrument.scales.map((s) => s.id),
+    (i) => `scales[${i}].id`,
+  );
+  duplicates(
+    found,
+    instrument.sections.map((s) => s.id),
+    (i) => `sections[${i}].id`,
+  );
+  duplicates(
+    found,
+    instrument.recommendations.map((r) => r.id),
+    (i) => `recommendations[${i}].id`,
+  );
+}
+
+/** An item can count in a scale when each answer has a number. */
+const isScored = (item: Item) =>
+  item.type === 'likert' ||
+  item.type === 'yes-no' ||
+  item.type === 'number' ||
+  ((item.type === 'single' || item.type === 'multiple') &&
+    item.options.every((o) => o.score !== undefined || o.notApplicable));
+
+function checkItemScales(c: Checker, item: Item, path: string) {
+  (item.scales ?? []).forEach((scaleId, j) => {
+    const scale = c.scales.get(scaleId);
+    const at = `${path}.scales[${j}]`;
+    if (!scale) return c.found.report(at, 'unknownScale', { id: scaleId });
+    if (!isScored(item)) c.found.report(at, 'notScorable', { type: item.type });
+    else if (scale.method === 'percent' && item.type !== 'single')
+      c.found.report(at, 'percentItems', { id: scaleId });
+    c.members.set(scaleId, [...(c.members.get(scaleId) ?? []), item]);
+  });
+}
+
+/** The item's lower and upper bounds, for values or for how many choices. */
+function boundsOf(item: Item): [number | string | undefined, number | string | undefined] {
+  if ('min' in item || 'max' in item)
+    return ['min' in item ? item.min : undefined, 'max' in item ? item.max : undefined];
+  return item.type === 'multiple' ? [item.minSelected, item.maxSelected] : [undefined, undefined];
+}
+
+function checkItem(c: Checker, item: Item, path: string) {
+  const { found } = c;
+  if (c.earlier.has(item.id)) found.report(`${path}.id`, 'duplicate', { id: item.id });
+  const likert = c.instrument.likertScales;
+  if (item.type === 'likert' && !likert.some((s) => s.id === item.likertScale))
+    found.report(`${path}.likertScale`, 'unknownLikert', { id: item.likertScale });
+  if (item.reverse && item.type !== 'likert') found.report(`${path}.reverse`, 'reverse');
+  if (item.type === 'single' || item.type === 'multiple')
+    duplicates(
+      found,
+      item.options.map((o) => o.value),
+      (j) => `${path}.options[${j}].value`,
+    );
+  const [min, max] = boundsOf(item);
+  if (min !== undefined && max !== undefined && min > max) found.report(path, 'minMax');
+  if (item.visibleWhen) checkCondition(c, item.visibleWhen, `${path}.visibleWhen`, item.id);
+  checkItemScales(c, item, path);
+}
+
+function checkScales({ instrument, found, members }: Checker) {
+  instrument.scales.forEach((scale, i) => {
+    const count = members.get(scale.id)?.length ?? 0;
+    if (count < scale.minAnswered)
+      found.report(`scales[${i}].minAnswered`, 'emptyScale', {
+        id: scale.id,
+        count,
+        min: scale.minAnswered,
+      });
+    const t = scale.needThresholds;
+    if (!t) return;
+    const better = scale.direction === 'higher-is-better';
+    if (better ? t.high >= t.moderate : t.high <= t.moderate)
+      found.report(`scales[${i}].needThresholds`, 'thresholds', {
+        direction: scale.direction,
+        side: fill(better ? BELOW : ABOVE, found.locale),
+      });
+  });
+}
+
+function checkRecommendations(c: Checker) {
+  c.instrument.recommendations.forEach((rule, i) => {
+    const path = `recommendations[${i}].when`;
+    const when = rule.when;
+    if (when.kind === 'answer-in') {
+      const item = c.earlier.get(when.item);
+      if (!item) return c.found.report(`${path}.item`, 'unknownItem', { id: when.item });
+      when.values.forEach((v, j) => {
+        checkValue(c, item, v, `${path}.values[${j}]`);
+      });
+      return;
+    }
+    const scale = c.scales.get(when.scale);
+    if (!scale) c.found.report(`${path}.scale`, 'unknownScale', { id: when.scale });
+    else if (when.kind === 'compliance-not-met' && scale.method !== 'percent')
+      c.found.report(`${path}.kind`, 'notPercentScale');
   });
 }
 
@@ -185,7 +274,8 @@ function duplicates(
  * Problems in an instrument whose shape is valid: duplicate ids, unknown Likert or scoring
  * scales, conditions that look at later items (so there can be no cycles) or test values an
  * item cannot take, items that cannot be scored, inconsistent thresholds, rules pointing
- * nowhere. `parseInstrument` runs it; empty when all is well.
+ * nowhere. `parseInstrument` runs it; empty when all is well. Each issue's `code` names the
+ * problem (`duplicate`, `unknownScale`, `laterItem`…).
  *
  * @example
  * ```ts
@@ -193,159 +283,23 @@ function duplicates(
  * ```
  */
 export function checkInstrument(instrument: Instrument, locale = 'en'): Issue[] {
-  const issues: Issue[] = [];
-  const likert = new Set(instrument.likertScales.map((s) => s.id));
-  const scales = new Map(instrument.scales.map((s) => [s.id, s]));
-  const items = new Map<string, Item>();
-  const members = new Map<string, Item[]>();
-
-  duplicates(
-    instrument.likertScales.map((s) => s.id),
-    (i) => `likertScales[${i}].id`,
-    locale,
-    issues,
-  );
-  duplicates(
-    instrument.scales.map((s) => s.id),
-    (i) => `scales[${i}].id`,
-    locale,
-    issues,
-  );
-  duplicates(
-    instrument.sections.map((s) => s.id),
-    (i) => `sections[${i}].id`,
-    locale,
-    issues,
-  );
-  duplicates(
-    instrument.recommendations.map((r) => r.id),
-    (i) => `recommendations[${i}].id`,
-    locale,
-    issues,
-  );
-
+  const c: Checker = {
+    instrument,
+    found: new IssueList(T, locale),
+    scales: new Map(instrument.scales.map((s) => [s.id, s])),
+    earlier: new Map(),
+    members: new Map(),
+  };
+  checkIds(c);
   instrument.sections.forEach((section, s) => {
     section.items.forEach((item, i) => {
-      const path = `sections[${s}].items[${i}]`;
-      if (items.has(item.id)) {
-        issues.push({ path: `${path}.id`, message: fill(T.duplicate, locale, { id: item.id }) });
-      }
-      if (item.type === 'likert' && !likert.has(item.likertScale)) {
-        issues.push({
-          path: `${path}.likertScale`,
-          message: fill(T.unknownLikert, locale, { id: item.likertScale }),
-        });
-      }
-      if (item.reverse && item.type !== 'likert')
-        issues.push({ path: `${path}.reverse`, message: fill(T.reverse, locale) });
-      if (item.type === 'single' || item.type === 'multiple') {
-        duplicates(
-          item.options.map((o) => o.value),
-          (j) => `${path}.options[${j}].value`,
-          locale,
-          issues,
-        );
-      }
-      const min =
-        'min' in item ? item.min : item.type === 'multiple' ? item.minSelected : undefined;
-      const max =
-        'max' in item ? item.max : item.type === 'multiple' ? item.maxSelected : undefined;
-      if (min !== undefined && max !== undefined && min > max) {
-        issues.push({ path, message: fill(T.minMax, locale) });
-      }
-      if (item.visibleWhen) {
-        checkCondition(
-          instrument,
-          item.visibleWhen,
-          `${path}.visibleWhen`,
-          items,
-          item.id,
-          locale,
-          issues,
-        );
-      }
-      (item.scales ?? []).forEach((scaleId, j) => {
-        const scale = scales.get(scaleId);
-        if (!scale) {
-          issues.push({
-            path: `${path}.scales[${j}]`,
-            message: fill(T.unknownScale, locale, { id: scaleId }),
-          });
-          return;
-        }
-        const scored =
-          item.type === 'likert' ||
-          item.type === 'yes-no' ||
-          item.type === 'number' ||
-          ((item.type === 'single' || item.type === 'multiple') &&
-            item.options.every((o) => o.score !== undefined || o.notApplicable));
-        if (!scored) {
-          issues.push({
-            path: `${path}.scales[${j}]`,
-            message: fill(T.notScorable, locale, { type: item.type }),
-          });
-        } else if (scale.method === 'percent' && item.type !== 'single') {
-          issues.push({
-            path: `${path}.scales[${j}]`,
-            message: fill(T.percentItems, locale, { id: scaleId }),
-          });
-        }
-        members.set(scaleId, [...(members.get(scaleId) ?? []), item]);
-      });
-      items.set(item.id, item);
+      checkItem(c, item, `sections[${s}].items[${i}]`);
+      c.earlier.set(item.id, item);
     });
   });
-
-  instrument.scales.forEach((scale, i) => {
-    const count = members.get(scale.id)?.length ?? 0;
-    if (count < scale.minAnswered) {
-      issues.push({
-        path: `scales[${i}].minAnswered`,
-        message: fill(T.emptyScale, locale, { id: scale.id, count, min: scale.minAnswered }),
-      });
-    }
-    const t = scale.needThresholds;
-    if (t) {
-      const better = scale.direction === 'higher-is-better';
-      if (better ? t.high >= t.moderate : t.high <= t.moderate) {
-        issues.push({
-          path: `scales[${i}].needThresholds`,
-          message: fill(T.thresholds, locale, {
-            direction: scale.direction,
-            side: fill(better ? BELOW : ABOVE, locale),
-          }),
-        });
-      }
-    }
-  });
-
-  instrument.recommendations.forEach((rule, i) => {
-    const path = `recommendations[${i}].when`;
-    const when = rule.when;
-    if (when.kind === 'answer-in') {
-      const item = items.get(when.item);
-      if (!item)
-        issues.push({
-          path: `${path}.item`,
-          message: fill(T.unknownItem, locale, { id: when.item }),
-        });
-      else
-        when.values.forEach((v, j) => {
-          checkValue(instrument, item, v, `${path}.values[${j}]`, locale, issues);
-        });
-      return;
-    }
-    const scale = scales.get(when.scale);
-    if (!scale)
-      issues.push({
-        path: `${path}.scale`,
-        message: fill(T.unknownScale, locale, { id: when.scale }),
-      });
-    else if (when.kind === 'compliance-not-met' && scale.method !== 'percent') {
-      issues.push({ path: `${path}.kind`, message: fill(T.notPercentScale, locale) });
-    }
-  });
-  return issues;
+  checkScales(c);
+  checkRecommendations(c);
+  return c.found.issues;
 }
 
 /**
@@ -383,7 +337,7 @@ function canonical(value: unknown): string {
  * @example
  * ```ts
  * checkInstrumentRevision(published, { ...published, title: { en: 'New' } });
- * // [{ path: 'version', message: 'Version 1.0.0 of "…" is published and cannot change; …' }]
+ * // [{ path: 'version', code: 'published', message: 'Version 1.0.0 of "…" is published and cannot change; …' }]
  * ```
  */
 export function checkInstrumentRevision(
@@ -393,20 +347,14 @@ export function checkInstrumentRevision(
 ): Issue[] {
   const order = compareVersions(next.version, previous.version);
   if (order < 0) {
-    return [
-      {
-        path: 'version',
-        message: fill(T.older, locale, { next: next.version, previous: previous.version }),
-      },
-    ];
+    const found = new IssueList(T, locale);
+    found.report('version', 'older', { next: next.version, previous: previous.version });
+    return found.issues;
   }
   if (order === 0 && previous.status === 'published' && canonical(previous) !== canonical(next)) {
-    return [
-      {
-        path: 'version',
-        message: fill(T.published, locale, { version: previous.version, id: previous.id }),
-      },
-    ];
+    const found = new IssueList(T, locale);
+    found.report('version', 'published', { version: previous.version, id: previous.id });
+    return found.issues;
   }
   return [];
 }

@@ -169,19 +169,23 @@ describe('parseInstrument', () => {
     expect(result.error).toEqual([
       {
         path: 'sections[0].items[0].visibleWhen.item',
+        code: 'laterItem',
         message:
           'The condition refers to "had-training", which is not asked before this item; conditions may only look at earlier items',
       },
       {
         path: 'sections[0].items[1].visibleWhen.item',
+        code: 'selfItem',
         message: "The item's condition refers to the item itself",
       },
       {
         path: 'sections[0].items[3].visibleWhen.value',
+        code: 'valueType',
         message: '"maybe" is not a possible answer to "had-training" (true, false)',
       },
       {
         path: 'sections[1].items[0].visibleWhen.op',
+        code: 'opType',
         message: '"gt" cannot be used on a yes-no item',
       },
     ]);

@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/catalog';
+import { fillText, type Lang } from '@resonet/core';
 
 // The terminal chat's own words; the conversation itself speaks through the engine.
 const WORDS = {
@@ -28,5 +28,5 @@ const WORDS = {
 export type WordKey = keyof (typeof WORDS)['en'];
 
 export function word(lang: Lang, key: WordKey, values: Record<string, string | number> = {}) {
-  return WORDS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  return fillText(WORDS[lang][key], values);
 }
