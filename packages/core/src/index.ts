@@ -44,12 +44,14 @@ export {
   type Section,
   SectionSchema,
 } from './assessment/instrument';
+export { migrateSession } from './assessment/migration';
 export { type Recommendation, recommend, resolveResource } from './assessment/recommendations';
 export {
   type AssessmentResult,
   AssessmentResultSchema,
   resultFromSession,
 } from './assessment/results';
+export { completeSession, formatAnswer, reviewList } from './assessment/review';
 export {
   type NeedLevel,
   needLevelOf,
@@ -57,25 +59,18 @@ export {
   scaleBounds,
   scoreAnswers,
 } from './assessment/scoring';
+export { type Session, type SessionError, SessionSchema } from './assessment/session';
 export {
   answerCurrent,
   changeAnswer,
-  completeSession,
   currentQuestion,
-  formatAnswer,
   goBack,
-  migrateSession,
   progress,
-  reviewList,
-  type Session,
-  type SessionError,
-  SessionSchema,
   skipCurrent,
   startSession,
-  visibleAnswers,
-  visibleItems,
-} from './assessment/session';
+} from './assessment/steps';
 export { checkInstrument, checkInstrumentRevision, parseInstrument } from './assessment/validate';
+export { visibleAnswers, visibleItems } from './assessment/visibility';
 export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
 export {
   type Centre,

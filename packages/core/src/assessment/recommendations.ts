@@ -8,7 +8,7 @@ import {
   type ResourceRef,
 } from './instrument';
 import { type ScaleScore, scoreAnswers } from './scoring';
-import { visibleAnswers } from './session';
+import { visibleAnswers } from './visibility';
 
 /**
  * A recommendation: the rule that fired, the resources it points to, why, and how large the

@@ -4,7 +4,8 @@ import { IsoDateSchema } from '../period';
 import { type AnswerValue, AnswerValueSchema } from './answerValue';
 import type { Instrument } from './instrument';
 import { type ScaleScore, scoreAnswers } from './scoring';
-import { type Session, visibleAnswers } from './session';
+import type { Session } from './session';
+import { visibleAnswers } from './visibility';
 
 const ScaleScoreSchema = z
   .object({

@@ -1,6 +1,6 @@
 import type { AnswerValue } from './answerValue';
 import { type Instrument, type Item, instrumentItems, type ScoringScale } from './instrument';
-import { visibleAnswers } from './session';
+import { visibleAnswers } from './visibility';
 
 /**
  * A need level from a scale's thresholds.

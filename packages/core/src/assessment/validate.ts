@@ -132,8 +132,10 @@ function checkCondition(c: Checker, condition: Condition, path: string, self: st
     });
     return;
   }
-  if (condition.op === 'not')
-    return checkCondition(c, condition.condition, `${path}.condition`, self);
+  if (condition.op === 'not') {
+    checkCondition(c, condition.condition, `${path}.condition`, self);
+    return;
+  }
   const item = c.earlier.get(condition.item);
   if (!item) {
     c.found.report(`${path}.item`, condition.item === self ? 'selfItem' : 'laterItem', {
@@ -197,7 +199,10 @@ function checkItemScales(c: Checker, item: Item, path: string) {
   (item.scales ?? []).forEach((scaleId, j) => {
     const scale = c.scales.get(scaleId);
     const at = `${path}.scales[${j}]`;
-    if (!scale) return c.found.report(at, 'unknownScale', { id: scaleId });
+    if (!scale) {
+      c.found.report(at, 'unknownScale', { id: scaleId });
+      return;
+    }
     if (!isScored(item)) c.found.report(at, 'notScorable', { type: item.type });
     else if (scale.method === 'percent' && item.type !== 'single')
       c.found.report(at, 'percentItems', { id: scaleId });
@@ -257,7 +262,10 @@ function checkRecommendations(c: Checker) {
     const when = rule.when;
     if (when.kind === 'answer-in') {
       const item = c.earlier.get(when.item);
-      if (!item) return c.found.report(`${path}.item`, 'unknownItem', { id: when.item });
+      if (!item) {
+        c.found.report(`${path}.item`, 'unknownItem', { id: when.item });
+        return;
+      }
       when.values.forEach((v, j) => {
         checkValue(c, item, v, `${path}.values[${j}]`);
       });
