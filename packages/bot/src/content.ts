@@ -5,7 +5,8 @@ import {
   instruments,
   knowledgeBase,
   networks,
-  treatnet,
+  SOURCE_DOCUMENTS,
+  type SourceDocument,
 } from '@resonet/fixtures';
 import { AnswerEngine } from './answers/answer';
 
@@ -15,6 +16,8 @@ export interface Content {
   centres: readonly Centre[];
   instruments: readonly Instrument[];
   answers: AnswerEngine;
+  /** The documents facts are cited from, so citations show their titles. */
+  documents: readonly SourceDocument[];
 }
 
 /**
@@ -29,6 +32,7 @@ export function loadContent(options: { exampleCentres?: boolean } = {}): Content
       ...(options.exampleCentres ? [...exampleTreatnetCentres, ...exampleIttcCentres] : []),
     ],
     instruments,
-    answers: new AnswerEngine(knowledgeBase, treatnet),
+    answers: new AnswerEngine(knowledgeBase, networks),
+    documents: SOURCE_DOCUMENTS,
   };
 }

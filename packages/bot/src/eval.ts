@@ -1,7 +1,7 @@
 // npm run eval:qa — how well the answering engine does on the dev set, and how the
 // thresholds were chosen (the grid below).
 import { readFileSync } from 'node:fs';
-import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { knowledgeBase, networks } from '@resonet/fixtures';
 import { AnswerEngine } from './answers/answer';
 import { type DevQuestion, evaluate } from './answers/evaluate';
 import { THRESHOLDS } from './answers/thresholds';
@@ -11,7 +11,7 @@ const devSet = JSON.parse(
 ) as { questions: DevQuestion[] };
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
-const result = evaluate(new AnswerEngine(knowledgeBase, treatnet), devSet.questions);
+const result = evaluate(new AnswerEngine(knowledgeBase, networks), devSet.questions);
 console.log(
   `dev set: ${devSet.questions.length} questions; thresholds ${JSON.stringify(THRESHOLDS)}`,
 );
@@ -34,7 +34,7 @@ for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
   const row: string[] = [];
   for (const clarifyRatio of [0.8, 0.9, 0.95, 1.01]) {
     const r = evaluate(
-      new AnswerEngine(knowledgeBase, treatnet, { minCoverage, clarifyRatio }),
+      new AnswerEngine(knowledgeBase, networks, { minCoverage, clarifyRatio }),
       devSet.questions,
     );
     row.push(

@@ -1,9 +1,9 @@
-import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { knowledgeBase, networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answers/answer';
 import { detectLanguage } from '../src/answers/language';
 
-const engine = new AnswerEngine(knowledgeBase, treatnet);
+const engine = new AnswerEngine(knowledgeBase, networks);
 
 describe('answering engine', () => {
   it('detects the language of a question, with or without diacritics', () => {
@@ -78,7 +78,7 @@ describe('answering engine, edge cases', () => {
       related: [],
       tags: ['example'],
     };
-    const answer = new AnswerEngine([englishOnly], treatnet).answer('chính sách ví dụ là gì');
+    const answer = new AnswerEngine([englishOnly], networks).answer('chính sách ví dụ là gì');
     expect(answer).toMatchObject({
       status: 'answered',
       lang: 'vi',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { knowledgeBase, networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answers/answer';
 import { type DevQuestion, evaluate } from '../src/answers/evaluate';
@@ -25,7 +25,7 @@ describe('dev set', () => {
   });
 
   it('meets the quality floors: ≥ 85 % en, ≥ 80 % vi, ≥ 85 % out-of-scope rejection', () => {
-    const result = evaluate(new AnswerEngine(knowledgeBase, treatnet), devSet.questions);
+    const result = evaluate(new AnswerEngine(knowledgeBase, networks), devSet.questions);
     expect(result.accuracy.en.rate).toBeGreaterThanOrEqual(0.85);
     expect(result.accuracy.vi.rate).toBeGreaterThanOrEqual(0.8);
     expect(result.rejection.rate).toBeGreaterThanOrEqual(0.85);

@@ -52,31 +52,49 @@ const TEXT = {
 const MAX_QUESTION = 500;
 const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
 
-/**
- * The network a question is *not* about, when it names exactly one: an answer about the
- * ITTC Network's coordinating office does not answer "Who coordinates Treatnet?".
- */
-function otherNetwork(question: string): 'ittc' | 'treatnet' | undefined {
-  const words = new Set(foldText(question).split(' '));
-  const treatnet = words.has('treatnet');
-  const ittc = words.has('ittc') || words.has('ittcs');
-  if (treatnet && !ittc) return 'ittc';
-  if (ittc && !treatnet) return 'treatnet';
-  return undefined;
+// Words that name no network in particular ("the ITTC Network" is named by "ITTC").
+const GENERIC = new Set(['network', 'networks', 'mang', 'luoi', 'the', 'of']);
+
+/** The words that name a network in a question: those of its acronym and id, and plurals. */
+function namesOf(network: Network): Set<string> {
+  const words = foldText(`${network.acronym} ${network.id.replaceAll('-', ' ')}`)
+    .split(' ')
+    .filter((w) => w && !GENERIC.has(w));
+  return new Set(words.flatMap((w) => [w, `${w}s`]));
 }
 
 /** The answering engine over a knowledge base and the networks' model. */
 export class AnswerEngine {
   private readonly index: KnowledgeIndex;
   private readonly entries: Map<string, KnowledgeEntry>;
+  private readonly names: { network: Network; words: Set<string> }[];
 
+  /**
+   * `networks`: the first is the one a question is about when it names none. Knowledge
+   * entries about a network carry its id among their tags.
+   */
   constructor(
     entries: readonly KnowledgeEntry[],
-    private readonly network: Network,
+    private readonly networks: readonly [Network, ...Network[]],
     private readonly thresholds: { minCoverage: number; clarifyRatio: number } = THRESHOLDS,
   ) {
     this.index = new KnowledgeIndex(entries);
     this.entries = new Map(entries.map((e) => [e.id, e]));
+    this.names = networks.map((network) => ({ network, words: namesOf(network) }));
+  }
+
+  /**
+   * The network a question names, when it names exactly one, and the ids of the others: an
+   * answer about the ITTC Network's coordinating office does not answer "Who coordinates
+   * Treatnet?".
+   */
+  private about(question: string): { network: Network; others: Set<string> } {
+    const words = new Set(foldText(question).split(' '));
+    const named = this.names.filter((n) => [...n.words].some((w) => words.has(w)));
+    const [only] = named;
+    if (named.length !== 1 || !only) return { network: this.networks[0], others: new Set() };
+    const others = this.networks.filter((n) => n !== only.network).map((n) => n.id);
+    return { network: only.network, others: new Set(others) };
   }
 
   private question(id: string, lang: 'en' | 'vi'): { entryId: string; text: string } | undefined {
@@ -114,20 +132,20 @@ export class AnswerEngine {
     if (talk)
       return reply('answered', 'small-talk', say(TEXT[talk]), { suggestions: this.topics(lang) });
 
-    const computed = answerStructured(this.network, question, lang);
+    const { network, others } = this.about(question);
+    const computed = answerStructured(network, question, lang);
     if (computed)
       return reply('answered', 'structured', computed.text, { sources: computed.sources });
 
     const { minCoverage, clarifyRatio } = this.thresholds;
-    const other = otherNetwork(question);
     const candidates = this.index
       .find(question, 3)
-      .filter((c) => c.coverage >= minCoverage && !(other && c.entry.tags.includes(other)));
+      .filter((c) => c.coverage >= minCoverage && !c.entry.tags.some((tag) => others.has(tag)));
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
       // the key players' duties.
-      const who = answerStructured(this.network, question, lang, { who: true });
+      const who = answerStructured(network, question, lang, { who: true });
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
     }
     if (!top)

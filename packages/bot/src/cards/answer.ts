@@ -1,15 +1,20 @@
-import { localize } from '@resonet/core';
-import { SOURCE_DOCUMENTS } from '@resonet/fixtures';
+import { type LocalizedText, localize } from '@resonet/core';
 import type { Answer } from '../answers/answer';
 import { t } from '../i18n/catalog';
 import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
 
-/** An answer with its sources, and its suggestions as buttons that ask them. */
-export function answerCard(answer: Answer): AdaptiveCard {
+/**
+ * An answer with its sources (cited by the titles of `documents`), and its suggestions as
+ * buttons that ask them.
+ */
+export function answerCard(
+  answer: Answer,
+  documents: readonly { file: string; title: LocalizedText }[],
+): AdaptiveCard {
   const sources = [
     ...new Set(
       answer.sources.map((s) => {
-        const document = SOURCE_DOCUMENTS.find((d) => d.file === s.document);
+        const document = documents.find((d) => d.file === s.document);
         return `${document ? localize(document.title, answer.lang) : s.document} § ${s.section}`;
       }),
     ),

@@ -1,5 +1,5 @@
 import { formatSourceRef } from '@resonet/core';
-import { knowledgeBase, treatnet } from '@resonet/fixtures';
+import { knowledgeBase, networks } from '@resonet/fixtures';
 import { AnswerEngine } from '../answers/answer';
 import { type Outcome, ok } from './outcome';
 
@@ -13,7 +13,7 @@ const LABELS = {
 
 /** `resonet ask "question" [--lang en|vi] [--json]`: answers from the knowledge base and the model. */
 export function ask(question: string, options: { lang?: string; json: boolean }): Outcome {
-  engine ??= new AnswerEngine(knowledgeBase, treatnet);
+  engine ??= new AnswerEngine(knowledgeBase, networks);
   const answer = engine.answer(question, options.lang ? { locale: options.lang } : {});
   const sources = answer.sources.map(formatSourceRef);
   const suggestions = answer.suggestions.map((s) => s.text);

@@ -2,6 +2,7 @@ import {
   type AssessmentResult,
   type Centre,
   type Instrument,
+  type LocalizedText,
   localize,
   type Network,
 } from '@resonet/core';
@@ -15,6 +16,8 @@ export interface EngineContext {
   centres: readonly Centre[];
   networks: readonly Network[];
   answers: AnswerEngine;
+  /** The documents facts are cited from (titles for the citations). */
+  documents: readonly { file: string; title: LocalizedText }[];
   userId: string;
   /** Coordinators may list every submission and see the network summary. */
   isCoordinator: boolean;

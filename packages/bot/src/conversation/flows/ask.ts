@@ -8,5 +8,6 @@ export const ask: Flow = (outcome, message, ctx) => {
   const question =
     message.command === 'ask' ? (dataOf(message, 'ask')?.question ?? '') : message.text;
   if (!question.trim()) return outcome.say(t(outcome.lang, 'askHint'));
-  return outcome.say('', answerCard(ctx.answers.answer(question, { locale: outcome.lang })));
+  const answer = ctx.answers.answer(question, { locale: outcome.lang });
+  return outcome.say('', answerCard(answer, ctx.documents));
 };
