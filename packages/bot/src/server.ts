@@ -93,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const checked = checkInboundActivity(req.body);
     if (!checked.ok) {
-      res.send(400, { error: checked.reason });
+      res.send(400, { error: checked.error });
       return;
     }
     const work = host.process(req.header('authorization') ?? '', cleanStrings(checked.value));

@@ -282,7 +282,7 @@ describe('the local Direct Line’s memory', () => {
     conversations.create();
     expect(conversations.size).toBe(2);
     expect(conversations.get(b.conversation.id)).toBeUndefined();
-    expect(conversations.check(b.token)).toEqual({ ok: false, reason: 'unknown' });
+    expect(conversations.check(b.token)).toEqual({ ok: false, error: 'unknown' });
     expect(conversations.get(a.conversation.id)).toBeDefined();
   });
 
@@ -359,10 +359,10 @@ describe('the local Direct Line’s memory', () => {
     expect(conversations.check(token, conversation.id).ok).toBe(true);
     const fresh = conversations.issueToken(conversation.id);
     now = 1000;
-    expect(conversations.check(token)).toEqual({ ok: false, reason: 'expired' });
+    expect(conversations.check(token)).toEqual({ ok: false, error: 'expired' });
     expect(conversations.check(fresh).ok).toBe(true);
     now = 1999 + 5001;
     expect(conversations.get(conversation.id)).toBeUndefined();
-    expect(conversations.check(undefined)).toEqual({ ok: false, reason: 'missing' });
+    expect(conversations.check(undefined)).toEqual({ ok: false, error: 'missing' });
   });
 });

@@ -1,4 +1,4 @@
-import { SessionSchema } from '@resonet/core';
+import { type Result, SessionSchema } from '@resonet/core';
 import { z } from 'zod';
 
 /**
@@ -38,13 +38,13 @@ export const initialConversationState = (): ConversationState => ({ welcomed: fa
  * Reads a stored member state. Stored data can be old or damaged; instead of failing every
  * turn, an unreadable state is reported so the edge can log it and start afresh.
  */
-export function readMemberState(stored: unknown): { ok: true; value: MemberState } | { ok: false } {
+export function readMemberState(stored: unknown): Result<MemberState, 'unreadable'> {
   if (stored === undefined || stored === null) return { ok: true, value: initialMemberState() };
   const parsed = MemberStateSchema.safeParse(stored);
-  if (!parsed.success) return { ok: false };
+  if (!parsed.success) return { ok: false, error: 'unreadable' };
   const value = parsed.data;
   // A session is needed by every step past choosing the centre.
   if (['answering', 'confirm-cancel', 'confirm-restart'].includes(value.step) && !value.session)
-    return { ok: false };
+    return { ok: false, error: 'unreadable' };
   return { ok: true, value };
 }

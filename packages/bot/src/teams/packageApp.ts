@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Result } from '@resonet/core';
 import botPackage from '../../package.json';
 import { dataError, type Outcome, usageError } from '../cli/outcome';
 import { colorIcon, outlineIcon } from './icons';
@@ -74,9 +75,7 @@ export function buildTeamsPackage(settings: ManifestSettings): TeamsPackage {
 
 const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
-type Settings =
-  | { ok: true; settings: ManifestSettings; notes: string[] }
-  | { ok: false; error: string };
+type Settings = Result<{ settings: ManifestSettings; notes: string[] }, string>;
 
 /** Reads the packaging settings from the command line and the environment. */
 export function resolveSettings(
@@ -129,13 +128,15 @@ export function resolveSettings(
 
   return {
     ok: true,
-    settings: {
-      teamsAppId: teamsAppId.toLowerCase(),
-      botId: botId.toLowerCase(),
-      version,
-      ...urls,
+    value: {
+      settings: {
+        teamsAppId: teamsAppId.toLowerCase(),
+        botId: botId.toLowerCase(),
+        version,
+        ...urls,
+      },
+      notes,
     },
-    notes,
   };
 }
 
@@ -165,7 +166,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, defaultOut: string):
 
   const resolved = resolveSettings(values, env);
   if (!resolved.ok) return dataError(resolved.error);
-  const { settings, notes } = resolved;
+  const { settings, notes } = resolved.value;
 
   let built: TeamsPackage;
   try {

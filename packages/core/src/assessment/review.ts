@@ -4,14 +4,7 @@ import { fill } from '../template';
 import { localize } from '../text';
 import type { AnswerValue } from './answerValue';
 import type { Instrument, Item, Section } from './instrument';
-import {
-  assertPinned,
-  isoDay,
-  refuseCompleted,
-  type Session,
-  type SessionError,
-  T,
-} from './session';
+import { isoDay, refuseChange, type Session, type SessionError, T } from './session';
 import { visibleItems } from './visibility';
 
 /**
@@ -102,8 +95,7 @@ export function completeSession(
   asOf: DateInput,
   locale = 'en',
 ): Result<Session, SessionError> {
-  assertPinned(instrument, session);
-  const refused = refuseCompleted(session, locale);
+  const refused = refuseChange(instrument, session, locale);
   if (refused) return refused;
   const missing = visibleItems(instrument, session.answers)
     .filter(({ item }) => item.required && session.answers[item.id] === undefined)

@@ -103,10 +103,16 @@ export function isoDay(day: Date): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
-export function refuseCompleted(
+/**
+ * The guard of every step that changes a session: it must be on the instrument's version
+ * (a programmer error otherwise), and a submitted session refuses every change.
+ */
+export function refuseChange(
+  instrument: Instrument,
   session: Session,
   locale: string,
 ): Result<never, SessionError> | undefined {
+  assertPinned(instrument, session);
   return session.status === 'completed'
     ? { ok: false, error: { code: 'completed', message: fill(T.completed, locale) } }
     : undefined;

@@ -4,14 +4,7 @@ import { fill } from '../template';
 import { parseAnswer } from './answers';
 import type { AnswerValue } from './answerValue';
 import type { Instrument, Item, Section } from './instrument';
-import {
-  assertPinned,
-  isoDay,
-  refuseCompleted,
-  type Session,
-  type SessionError,
-  T,
-} from './session';
+import { assertPinned, isoDay, refuseChange, type Session, type SessionError, T } from './session';
 import { keepVisibility, visibleItems } from './visibility';
 
 function pending(session: Session, id: string): boolean {
@@ -94,8 +87,7 @@ function openQuestion(
   session: Session,
   locale: string,
 ): Result<Item, SessionError> {
-  assertPinned(instrument, session);
-  const refused = refuseCompleted(session, locale);
+  const refused = refuseChange(instrument, session, locale);
   if (refused) return refused;
   const question = currentQuestion(instrument, session);
   if (!question)
@@ -167,8 +159,7 @@ export function changeAnswer(
   raw: unknown,
   locale = 'en',
 ): Result<Session, SessionError> {
-  assertPinned(instrument, session);
-  const refused = refuseCompleted(session, locale);
+  const refused = refuseChange(instrument, session, locale);
   if (refused) return refused;
   const entry = visibleItems(instrument, session.answers).find(({ item }) => item.id === itemId);
   if (!entry) return { ok: false, error: { code: 'hidden', message: fill(T.hidden, locale) } };

@@ -1,3 +1,4 @@
+import type { Result } from '@resonet/core';
 import { z } from 'zod';
 import { hasControl } from '../../http/requestBody';
 
@@ -39,20 +40,18 @@ const InboundActivitySchema = z.looseObject({
 });
 
 /**
- * Checks a posted activity. The reason names the field and never quotes its value.
+ * Checks a posted activity. The error names the field and never quotes its value.
  */
-export function checkInboundActivity(
-  body: unknown,
-): { ok: true; value: Record<string, unknown> } | { ok: false; reason: string } {
+export function checkInboundActivity(body: unknown): Result<Record<string, unknown>, string> {
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    return { ok: false, reason: 'The body must be a JSON object (a Bot Framework activity).' };
+    return { ok: false, error: 'The body must be a JSON object (a Bot Framework activity).' };
   const parsed = InboundActivitySchema.safeParse(body);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') || 'activity';
   return {
     ok: false,
-    reason: `Invalid activity: ${path} ${
+    error: `Invalid activity: ${path} ${
       issue?.code === 'invalid_type'
         ? 'is missing or has the wrong type'
         : issue?.code === 'custom'

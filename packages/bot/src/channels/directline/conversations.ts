@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Result } from '@resonet/core';
 
 /** An activity as the local Direct Line stores and serves it. */
 export type StoredActivity = Record<string, unknown> & { id: string; timestamp: string };
@@ -40,9 +41,10 @@ export interface ConversationsOptions {
   random?: (bytes: number) => string;
 }
 
-export type TokenCheck =
-  | { ok: true; conversation: LocalConversation }
-  | { ok: false; reason: 'missing' | 'unknown' | 'expired' | 'other-conversation' };
+export type TokenCheck = Result<
+  LocalConversation,
+  'missing' | 'unknown' | 'expired' | 'other-conversation'
+>;
 
 const base64url = (bytes: number) => randomBytes(bytes).toString('base64url');
 
@@ -124,19 +126,19 @@ export class Conversations {
 
   /** Checks a bearer token, and that it belongs to `conversationId` when one is given. */
   check(token: string | undefined, conversationId?: string): TokenCheck {
-    if (!token) return { ok: false, reason: 'missing' };
+    if (!token) return { ok: false, error: 'missing' };
     const entry = this.tokens.get(token);
-    if (!entry) return { ok: false, reason: 'unknown' };
+    if (!entry) return { ok: false, error: 'unknown' };
     if (entry.expiresAt <= this.now()) {
       this.tokens.delete(token);
-      return { ok: false, reason: 'expired' };
+      return { ok: false, error: 'expired' };
     }
     if (conversationId !== undefined && entry.conversationId !== conversationId)
-      return { ok: false, reason: 'other-conversation' };
+      return { ok: false, error: 'other-conversation' };
     const conversation = this.get(entry.conversationId);
-    if (!conversation) return { ok: false, reason: 'expired' };
+    if (!conversation) return { ok: false, error: 'expired' };
     this.touch(conversation);
-    return { ok: true, conversation };
+    return { ok: true, value: conversation };
   }
 
   /** Adds an activity to the stream with the next id (`<conversationId>|<sequence>`). */

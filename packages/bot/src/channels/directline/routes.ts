@@ -58,15 +58,15 @@ function fail(res: Response, status: number, code: ErrorCode, message: string) {
 const bearer = (req: Request): string | undefined =>
   /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
 
-function refuse(res: Response, check: Exclude<TokenCheck, { ok: true }>) {
-  if (check.reason === 'missing')
+function refuse(res: Response, check: Extract<TokenCheck, { ok: false }>) {
+  if (check.error === 'missing')
     return fail(
       res,
       401,
       'Unauthorized',
       'Send the conversation token: Authorization: Bearer <token>.',
     );
-  if (check.reason === 'other-conversation')
+  if (check.error === 'other-conversation')
     return fail(res, 403, 'Forbidden', 'This token belongs to another conversation.');
   return fail(
     res,
@@ -150,7 +150,7 @@ export function mountLocalDirectLine(
   server.post(`${PREFIX}/tokens/refresh`, async (req: Request, res: Response) => {
     const check = conversations.check(bearer(req));
     if (!check.ok) return refuse(res, check);
-    res.send(200, ticket(check.conversation, conversations.issueToken(check.conversation.id)));
+    res.send(200, ticket(check.value, conversations.issueToken(check.value.id)));
   });
 
   server.post(`${PREFIX}/conversations`, async (req: Request, res: Response) => {
@@ -162,7 +162,7 @@ export function mountLocalDirectLine(
     if (token && token !== 'undefined') {
       const check = conversations.check(token);
       if (!check.ok) return refuse(res, check);
-      started = { conversation: check.conversation, token };
+      started = { conversation: check.value, token };
     } else started = create(body.data?.user?.id);
     const { conversation } = started;
     const isNew = !conversation.started;
@@ -277,7 +277,7 @@ export function mountLocalDirectLine(
       return undefined;
     }
     const check = conversations.check(bearer(req), id);
-    if (check.ok) return check.conversation;
+    if (check.ok) return check.value;
     refuse(res, check);
     return undefined;
   }
