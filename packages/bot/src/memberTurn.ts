@@ -8,8 +8,17 @@ import {
   type TurnOutcome,
   turn,
 } from './conversation/engine';
-import { type ConversationState, readMemberState } from './conversation/state';
-import { isETagConflict, type MemberStore } from './storage/members';
+import {
+  type ConversationState,
+  readConversationState,
+  readMemberState,
+} from './conversation/state';
+import {
+  isETagConflict,
+  type MemberChange,
+  type MemberStore,
+  type StoredMember,
+} from './storage/members';
 import type { ResultStore } from './storage/results';
 
 /** How often a turn is run again when another turn changed the member's state meanwhile. */
@@ -23,7 +32,11 @@ export interface MemberTurn {
   key: string;
   userId: string;
   isCoordinator: boolean;
-  conversation: ConversationState;
+  /**
+   * The conversation's state: stored under `key` (read and written with the member's), or
+   * kept by the channel (`state`, as the terminal does for one run).
+   */
+  conversation: { key: string } | { state: ConversationState };
   incoming: Incoming;
   /** The content, today and id maker: everything else the engine needs. */
   context: Omit<EngineContext, 'userId' | 'isCoordinator' | 'results'>;
@@ -32,10 +45,11 @@ export interface MemberTurn {
 }
 
 /**
- * One turn for one member, for every channel: read the member's state with its eTag, run
- * the pure engine, then write the new state together with any submitted result, only if
- * the eTag is still current — otherwise run the turn again on the newer state, so a result
- * is stored only from the state that won. See docs/deployment.md.
+ * One turn for one member, for every channel: read the member's and the conversation's
+ * state (one read), run the pure engine, then write the new state together with any
+ * submitted result and a changed conversation state (one commit), only if the member's eTag
+ * is still current — otherwise run the turn again on the newer state, so a result is stored
+ * only from the state that won. See docs/deployment.md.
  */
 export async function runMemberTurn(
   turnOf: MemberTurn,
@@ -43,7 +57,8 @@ export async function runMemberTurn(
   const { members, results, key, userId } = turnOf;
   const message = parseIncoming(turnOf.incoming);
   for (let attempts = 1; ; attempts++) {
-    const item = await members.read(key);
+    const read = await readTurn(turnOf);
+    const item = read.member;
     const stored = readMemberState(item?.member);
     const notice = stored.ok ? undefined : turnOf.unreadable();
     const member = stored.ok ? stored.value : { step: 'idle' as const };
@@ -51,21 +66,14 @@ export async function runMemberTurn(
     const found = needs
       ? await results.query(needs === 'mine' ? { respondentId: userId } : {})
       : undefined;
-    const outcome = turn({ conversation: turnOf.conversation, member }, message, {
+    const outcome = turn({ conversation: read.conversation, member }, message, {
       ...turnOf.context,
       userId,
       isCoordinator: turnOf.isCoordinator,
       ...(found ? { results: found } : {}),
     });
-    const submitted = submittedResult(outcome);
     try {
-      await members.commit(
-        key,
-        item?.eTag,
-        forgets(outcome)
-          ? { forget: { respondentId: userId } }
-          : { member: outcome.member, ...(submitted ? { submitted } : {}) },
-      );
+      await members.commit(key, item?.eTag, changeOf(turnOf, read.conversation, outcome));
     } catch (error) {
       if (isETagConflict(error) && attempts < ATTEMPTS) continue;
       throw error;
@@ -73,4 +81,34 @@ export async function runMemberTurn(
     if (notice) outcome.replies.unshift({ text: notice });
     return { outcome, attempts };
   }
+}
+
+/** The member's stored state and the conversation's, read together when both are stored. */
+async function readTurn(
+  turnOf: MemberTurn,
+): Promise<{ member?: StoredMember; conversation: ConversationState }> {
+  if (!('key' in turnOf.conversation)) {
+    const member = await turnOf.members.read(turnOf.key);
+    return { ...(member ? { member } : {}), conversation: turnOf.conversation.state };
+  }
+  const stored = await turnOf.members.readTurn(turnOf.key, turnOf.conversation.key);
+  return {
+    ...(stored.member ? { member: stored.member } : {}),
+    conversation: readConversationState(stored.conversation),
+  };
+}
+
+/** What the outcome changes: the member's state and result (or forgetting), the conversation's. */
+function changeOf(
+  turnOf: MemberTurn,
+  before: ConversationState,
+  outcome: TurnOutcome,
+): MemberChange {
+  const submitted = submittedResult(outcome);
+  const member: MemberChange = forgets(outcome)
+    ? { forget: { respondentId: turnOf.userId } }
+    : { member: outcome.member, ...(submitted ? { submitted } : {}) };
+  const stored = 'key' in turnOf.conversation ? turnOf.conversation.key : undefined;
+  if (!stored || JSON.stringify(outcome.conversation) === JSON.stringify(before)) return member;
+  return { ...member, conversation: { key: stored, state: outcome.conversation } };
 }

@@ -33,7 +33,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     running = await startServer({
       config: config.value,
       log,
-      storage: stores.storage,
       members: stores.members,
       results: stores.results,
       ping: stores.ping,

@@ -12,15 +12,12 @@ import { cleanStrings } from './http/requestBody';
 import { errorFields, type Logger, newErrorId } from './log';
 import { type MemberStore, MemoryMemberStore } from './storage/members';
 import { MemoryResultStore, type ResultStore } from './storage/results';
-import { MemoryStateStore, type StateStore } from './storage/stateStore';
 
 export interface ServerOptions {
   config: BotConfig;
   log: Logger;
-  /** Conversation state (the welcome flag); memory by default. */
-  storage?: StateStore;
   results?: ResultStore;
-  /** Member state, written together with what a turn submits; memory by default. */
+  /** Members' and conversations' state, written together with what a turn submits; memory by default. */
   members?: MemberStore;
   /** For tests: where the Bot Framework signing keys are published. */
   openIdMetadata?: AdapterOptions['openIdMetadata'];
@@ -63,7 +60,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
     results,
     members: options.members ?? new MemoryMemberStore(results),
-    state: options.storage ?? new MemoryStateStore(),
     today: options.today ?? isoToday,
     newId: randomUUID,
     local: { secret: localSecret, botUrl: () => url },

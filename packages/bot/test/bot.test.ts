@@ -1,6 +1,5 @@
 import { instrumentItems } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
-import { MemoryStorage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
 import { MemoryMemberStore } from '../src/storage/members';
@@ -91,19 +90,43 @@ describe('the bot on botbuilder’s TestAdapter', () => {
   });
 
   it('resumes after a restart at the same question when storage survives', async () => {
-    const storage = new MemoryStorage();
     const results = new MemoryResultStore();
     const members = new MemoryMemberStore(results);
-    const first = new ChannelChat(makeBot({ storage, members, results }), 'msteams');
+    const first = new ChannelChat(makeBot({ members, results }), 'msteams');
     await first.click({ action: 'start' });
     await first.click({ action: 'instrument', id: centreTrainingNeeds.id });
     await first.send('My example centre');
     await first.send('4');
     await first.send('2');
     await first.send('pause');
-    const second = new ChannelChat(makeBot({ storage, members, results }), 'msteams');
+    const second = new ChannelChat(makeBot({ members, results }), 'msteams');
     const resumed = await second.send('continue');
     expect(said(resumed)).toContain('Welcome back! You are at question 3 of');
+  });
+
+  it('welcomes each conversation once, and keeps that with the member’s state across a restart', async () => {
+    const results = new MemoryResultStore();
+    const members = new MemoryMemberStore(results);
+    const welcome = CATALOGS.en.welcome;
+    const first = new ChannelChat(makeBot({ members, results }), 'msteams');
+    expect(said(await first.send('What is Treatnet?'))).toContain(welcome);
+    expect(said(await first.send('What is Treatnet?'))).not.toContain(welcome);
+    // One read and one commit per turn: the flag was stored in the member's commit.
+    expect(
+      (
+        await members.readTurn(
+          'resonet/members/msteams/example-user-1',
+          'resonet/conversations/msteams/example-conversation-msteams',
+        )
+      ).conversation,
+    ).toEqual({ welcomed: true });
+    const restarted = new ChannelChat(makeBot({ members, results }), 'msteams');
+    expect(said(await restarted.send('What is Treatnet?'))).not.toContain(welcome);
+    // Another conversation of the same member is welcomed in its turn.
+    const other = new ChannelChat(makeBot({ members, results }), 'msteams', {
+      conversationId: 'example-conversation-2',
+    });
+    expect(said(await other.send('What is Treatnet?'))).toContain(welcome);
   });
 
   it('answers in group chats and channels only when mentioned, without the mention text', async () => {

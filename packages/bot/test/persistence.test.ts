@@ -112,7 +112,6 @@ describe.skipIf(Boolean(postgresSkipReason))('PostgreSQL lost mid-run', () => {
     const bot = await startServer({
       config: config.value,
       log,
-      storage: stores.storage,
       members: stores.members,
       results: stores.results,
       ping: stores.ping,

@@ -13,12 +13,9 @@ import {
 import { migrate } from '../src/storage/migrations';
 import { openPostgres } from '../src/storage/postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from '../src/storage/results';
-import { SqlStorage } from '../src/storage/sqlStorage';
-import { MemoryStateStore, type StateStore } from '../src/storage/stateStore';
 import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
 
 interface Subject {
-  storage: StateStore;
   members: MemberStore;
   results: ResultStore;
   /** Writes a raw result row that does not read as a result (SQL stores only). */
@@ -60,65 +57,68 @@ function contract(name: string, open: () => Promise<Subject>) {
     }, 60_000);
     afterAll(async () => s?.close());
 
-    it('reads only keys that exist', async () => {
-      expect(await s.storage.read([])).toEqual({});
-      expect(await s.storage.read(['missing-1', 'missing-2'])).toEqual({});
+    it('reads nothing for a member and a conversation that have no state', async () => {
+      expect(await s.members.readTurn('nobody', 'no-conversation')).toEqual({});
+      expect(await s.members.read('nobody')).toBeUndefined();
     });
 
-    it('writes without eTag or with * unconditionally, and gives each write a new eTag', async () => {
-      await s.storage.write({ a: { n: 1 } });
-      const first = (await s.storage.read(['a'])).a;
-      expect(first).toMatchObject({ n: 1 });
-      expect(typeof first?.eTag).toBe('string');
-      await s.storage.write({ a: { n: 2, eTag: '*' } });
-      const second = (await s.storage.read(['a'])).a;
-      expect(second).toMatchObject({ n: 2 });
-      expect(second?.eTag).not.toBe(first?.eTag);
-      await s.storage.write({ a: { n: 3, eTag: second?.eTag } });
-      expect((await s.storage.read(['a'])).a).toMatchObject({ n: 3 });
+    it('keeps keys with any characters apart and values intact, the member’s and the conversation’s', async () => {
+      const value = {
+        text: 'Xin chào “bạn” ? no: \u2028 line',
+        nested: { list: [1, 'two', null] },
+      };
+      for (const [i, k] of KEYS.entries())
+        await s.members.commit(`member ${k}`, undefined, {
+          member: { ...value, i },
+          conversation: { key: `conversation ${k}`, state: { welcomed: true, i } },
+        });
+      for (const [i, k] of KEYS.entries()) {
+        const read = await s.members.readTurn(`member ${k}`, `conversation ${k}`);
+        expect(read.member?.member).toEqual({ ...value, i });
+        expect(typeof read.member?.eTag).toBe('string');
+        expect(read.conversation).toEqual({ welcomed: true, i });
+      }
     });
 
-    it('rejects a stale eTag with a conflict and keeps the newer value', async () => {
-      await s.storage.write({ b: { v: 'one' } });
-      const stale = (await s.storage.read(['b'])).b?.eTag;
-      await s.storage.write({ b: { v: 'two', eTag: stale } });
-      const error = await s.storage.write({ b: { v: 'three', eTag: stale } }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(isETagConflict(error)).toBe(true);
-      expect((await s.storage.read(['b'])).b).toMatchObject({ v: 'two' });
+    it('writes the conversation’s state in the member’s commit, and not when that commit loses', async () => {
+      await s.members.commit('m-c', undefined, {
+        member: { step: 'idle' },
+        conversation: { key: 'c-1', state: { welcomed: true } },
+      });
+      const first = await s.members.readTurn('m-c', 'c-1');
+      expect(first.conversation).toEqual({ welcomed: true });
+      // A member's commit without a conversation change leaves the conversation as it was.
+      await s.members.commit('m-c', first.member?.eTag, { member: { step: 'idle', n: 2 } });
+      const second = await s.members.readTurn('m-c', 'c-1');
+      expect(second.conversation).toEqual({ welcomed: true });
+      // A commit with a stale eTag writes neither the member nor the conversation.
+      const lost = await s.members
+        .commit('m-c', first.member?.eTag, {
+          member: { step: 'idle', n: 3 },
+          conversation: { key: 'c-1', state: { welcomed: false } },
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(isETagConflict(lost)).toBe(true);
+      const after = await s.members.readTurn('m-c', 'c-1');
+      expect(after.member?.member).toEqual({ step: 'idle', n: 2 });
+      expect(after.conversation).toEqual({ welcomed: true });
     });
 
-    it('lets exactly one of two racing writes with the same eTag win', async () => {
-      await s.storage.write({ race: { v: 0 } });
-      const eTag = (await s.storage.read(['race'])).race?.eTag;
+    it('lets exactly one of two racing commits with the same eTag win', async () => {
+      await s.members.commit('m-race', undefined, { member: { v: 0 } });
+      const eTag = (await s.members.read('m-race'))?.eTag;
       const outcomes = await Promise.allSettled([
-        s.storage.write({ race: { v: 1, eTag } }),
-        s.storage.write({ race: { v: 2, eTag } }),
+        s.members.commit('m-race', eTag, { member: { v: 1 } }),
+        s.members.commit('m-race', eTag, { member: { v: 2 } }),
       ]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
       expect(isETagConflict(rejected.reason)).toBe(true);
-    });
-
-    it('deletes idempotently', async () => {
-      await s.storage.write({ d: { x: 1 } });
-      await s.storage.delete(['d', 'never-there']);
-      await s.storage.delete(['d']);
-      expect(await s.storage.read(['d'])).toEqual({});
-    });
-
-    it('keeps keys with any characters apart and values intact', async () => {
-      const value = {
-        text: 'Xin chào “bạn” \u0000? no: \u2028 line',
-        nested: { list: [1, 'two', null] },
-      };
-      value.text = value.text.replace('\u0000', '');
-      await s.storage.write(Object.fromEntries(KEYS.map((k, i) => [k, { ...value, i }])));
-      const read = await s.storage.read(KEYS);
-      expect(Object.keys(read).sort()).toEqual([...KEYS].sort());
-      for (const [i, k] of KEYS.entries()) expect(read[k]).toMatchObject({ ...value, i });
+      const won = outcomes.findIndex((o) => o.status === 'fulfilled') + 1;
+      expect((await s.members.read('m-race'))?.member).toEqual({ v: won });
     });
 
     it('stores a result once, however often it is saved', async () => {
@@ -233,7 +233,6 @@ function sqlSubject(db: Database, close: () => Promise<void>): Subject {
   const unreadable: string[] = [];
   return {
     db,
-    storage: new SqlStorage(db),
     members: new SqlMemberStore(db),
     results: new SqlResultStore(db, (id) => unreadable.push(id)),
     unreadable,
@@ -251,7 +250,6 @@ function sqlSubject(db: Database, close: () => Promise<void>): Subject {
 contract('memory', async () => {
   const results = new MemoryResultStore();
   return {
-    storage: new MemoryStateStore(),
     members: new MemoryMemberStore(results),
     results,
     unreadable: [],

@@ -13,7 +13,6 @@ import { createLogger } from '../src/log';
 import { type RunningServer, startServer } from '../src/server';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
-import { MemoryStateStore } from '../src/storage/stateStore';
 import { LogCapture } from './support/bot';
 import {
   chromiumAvailability,
@@ -35,7 +34,6 @@ const results = new MemoryResultStore();
 let bot: RunningServer;
 let browser: Browser;
 // The stores outlive a restart of the server, as the embedded database or PostgreSQL do.
-const storage = new MemoryStateStore();
 const members = new MemoryMemberStore(results);
 let context: BrowserContext | undefined;
 const logs = new LogCapture();
@@ -106,7 +104,6 @@ async function serve(port = '0'): Promise<RunningServer> {
     log: createLogger('info', logs),
     results,
     members,
-    storage,
   });
 }
 

@@ -75,7 +75,6 @@ async function turnLatency(choice: StoreChoice): Promise<{ p50: number; p99: num
   const running = await startServer({
     config: config.value,
     log,
-    storage: stores.storage,
     members: stores.members,
     results: stores.results,
   });

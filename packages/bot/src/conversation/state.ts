@@ -32,6 +32,13 @@ export interface ConversationState {
 }
 
 export const initialMemberState = (): MemberState => ({ step: 'idle' });
+
+/** A stored conversation state; anything unreadable counts as a conversation not welcomed. */
+export function readConversationState(stored: unknown): ConversationState {
+  const welcomed =
+    typeof stored === 'object' && stored !== null && Reflect.get(stored, 'welcomed') === true;
+  return { welcomed };
+}
 export const initialConversationState = (): ConversationState => ({ welcomed: false });
 
 /**

@@ -5,8 +5,6 @@ import { type MemberStore, MemoryMemberStore, SqlMemberStore } from './members';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
-import { SqlStorage } from './sqlStorage';
-import { MemoryStateStore, type StateStore } from './stateStore';
 
 /** Where the bot keeps things: memory, the embedded database, or PostgreSQL. */
 export type StoreChoice =
@@ -14,10 +12,9 @@ export type StoreChoice =
   | { kind: 'embedded'; dataDir: string }
   | { kind: 'postgres'; url: string };
 
-/** The bot's stores: conversation state, members' state and results. */
+/** The bot's stores: members' and conversations' state, and results. */
 export interface Stores {
   kind: StoreChoice['kind'];
-  storage: StateStore;
   members: MemberStore;
   results: ResultStore;
   /** Whether the database answers (for /healthz). */
@@ -34,7 +31,6 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
     const results = new MemoryResultStore();
     return {
       kind: 'memory',
-      storage: new MemoryStateStore(),
       members: new MemoryMemberStore(results),
       results,
       ping: async () => true,
@@ -63,7 +59,6 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
   }
   return {
     kind: choice.kind,
-    storage: new SqlStorage(db),
     members: new SqlMemberStore(db),
     results: new SqlResultStore(db, (id) =>
       log.warn({ event: 'result-unreadable', resultId: id }, 'stored result unreadable, left out'),

@@ -1,12 +1,6 @@
 import { Writable } from 'node:stream';
 import type { AssessmentResult } from '@resonet/core';
-import {
-  type Activity,
-  ConversationState,
-  MemoryStorage,
-  type Storage,
-  TestAdapter,
-} from 'botbuilder';
+import { type Activity, TestAdapter } from 'botbuilder';
 import { ResonetBot } from '../../src/channels/botframework/bot';
 import { loadContent } from '../../src/content';
 import { createLogger } from '../../src/log';
@@ -29,21 +23,14 @@ export class LogCapture extends Writable {
 
 export interface BotHarness {
   bot: ResonetBot;
-  storage: Storage;
   members: MemberStore;
   results: ResultStore;
   logs: LogCapture;
 }
 
 export function makeBot(
-  options: {
-    storage?: Storage;
-    members?: MemberStore;
-    results?: ResultStore;
-    coordinators?: string[];
-  } = {},
+  options: { members?: MemberStore; results?: ResultStore; coordinators?: string[] } = {},
 ): BotHarness {
-  const storage = options.storage ?? new MemoryStorage();
   const results = options.results ?? new MemoryResultStore();
   const members = options.members ?? new MemoryMemberStore(results);
   const logs = new LogCapture();
@@ -52,13 +39,12 @@ export function makeBot(
     content,
     results,
     members,
-    conversationState: new ConversationState(storage),
     coordinators: new Set(options.coordinators ?? []),
     log: createLogger('info', logs),
     today: () => '2026-11-23',
     newId: () => `example-result-${++n}`,
   });
-  return { bot, storage, members, results, logs };
+  return { bot, members, results, logs };
 }
 
 /** A user talking to the bot through botbuilder's TestAdapter on a given channel. */

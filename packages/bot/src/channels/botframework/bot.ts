@@ -1,13 +1,6 @@
-import {
-  type Activity,
-  type BotState,
-  type StatePropertyAccessor,
-  TeamsActivityHandler,
-  TurnContext,
-} from 'botbuilder';
+import { type Activity, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Content } from '../../content';
 import { type Incoming, submittedResult, type TurnOutcome } from '../../conversation/engine';
-import { type ConversationState, initialConversationState } from '../../conversation/state';
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import { runMemberTurn } from '../../memberTurn';
@@ -21,7 +14,6 @@ export interface BotDependencies {
   results: ResultStore;
   /** Where member state is kept, eTag-checked, with what each turn submits. */
   members: MemberStore;
-  conversationState: BotState;
   coordinators: ReadonlySet<string>;
   log: Logger;
   /** Today, as YYYY-MM-DD; passed in so tests can fix the date. */
@@ -34,12 +26,10 @@ export interface BotDependencies {
  * stores submitted results and sends the replies. All decisions are the engine's.
  */
 export class ResonetBot extends TeamsActivityHandler {
-  private readonly conversation: StatePropertyAccessor<ConversationState>;
   private readonly seen = new RecentIds(10_000, 15 * 60_000);
 
   constructor(private readonly deps: BotDependencies) {
     super();
-    this.conversation = deps.conversationState.createProperty('resonet');
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -93,14 +83,15 @@ export class ResonetBot extends TeamsActivityHandler {
     let outcome: TurnOutcome;
     let attempts = 0;
     try {
-      const conversation = (await this.conversation.get(context)) ?? initialConversationState();
       ({ outcome, attempts } = await runMemberTurn({
         members: this.deps.members,
         results: this.deps.results,
         key: `resonet/members/${activity.channelId}/${userId}`,
         userId,
         isCoordinator,
-        conversation,
+        conversation: {
+          key: `resonet/conversations/${activity.channelId}/${activity.conversation?.id}`,
+        },
         incoming,
         context: { ...this.deps.content, asOf: this.deps.today(), newId: this.deps.newId },
         unreadable: () => {
@@ -112,8 +103,6 @@ export class ResonetBot extends TeamsActivityHandler {
           return t(langOf(incoming.locale), 'stateReset', { errorId });
         },
       }));
-      await this.conversation.set(context, outcome.conversation);
-      await this.deps.conversationState.saveChanges(context);
     } catch (error) {
       const errorId = newErrorId();
       this.deps.log.error(
@@ -126,7 +115,6 @@ export class ResonetBot extends TeamsActivityHandler {
         },
         'turn failed',
       );
-      this.deps.conversationState.clear(context);
       await context.sendActivity({
         type: 'message',
         text: t(langOf(incoming.locale), 'turnFailed', { errorId }),

@@ -1,11 +1,10 @@
-import { type Activity, ConversationState } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { BotConfig } from '../../config';
 import type { Content } from '../../content';
 import type { Logger } from '../../log';
 import type { MemberStore } from '../../storage/members';
 import type { ResultStore } from '../../storage/results';
-import type { StateStore } from '../../storage/stateStore';
 import { type AdapterOptions, createAdapter, RefusedTokenError } from './adapter';
 import { ResonetBot } from './bot';
 
@@ -36,8 +35,6 @@ export interface BotFrameworkHostOptions extends AdapterOptions {
   content: Content;
   results: ResultStore;
   members: MemberStore;
-  /** Conversation state (the welcome flag), through botbuilder's `ConversationState`. */
-  state: StateStore;
   today: () => string;
   newId: () => string;
 }
@@ -54,7 +51,6 @@ export function createBotFrameworkHost(options: BotFrameworkHostOptions): BotHos
     content: options.content,
     results: options.results,
     members: options.members,
-    conversationState: new ConversationState(options.state),
     coordinators: config.coordinators,
     log,
     today: options.today,

@@ -74,7 +74,7 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
       key,
       userId,
       isCoordinator: false,
-      conversation,
+      conversation: { state: conversation },
       incoming: { ...incoming, locale: options.locale },
       context: { ...content, asOf: options.today(), newId: options.newId },
       unreadable: () => t(lang, 'stateReset', { errorId: randomUUID().slice(0, 8) }),
