@@ -13,7 +13,7 @@ export {
   type ScaleSummary,
   summarizeResults,
 } from './assessment/aggregation';
-export { type AnswerError, parseAnswer } from './assessment/answers';
+export { type AnswerError, parseAnswer, YES_NO_WORDS } from './assessment/answers';
 export { type AnswerValue, AnswerValueSchema } from './assessment/answerValue';
 export {
   type Condition,

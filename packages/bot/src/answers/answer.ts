@@ -112,7 +112,6 @@ export class AnswerEngine {
     // Questions are short; a pasted document is cut rather than searched whole.
     const question = input.slice(0, MAX_QUESTION);
     const lang = detectLanguage(question, options.locale);
-    const say = (text: { en: string; vi: string }) => text[lang];
     const reply = (
       status: Answer['status'],
       kind: Answer['kind'],
@@ -128,9 +127,9 @@ export class AnswerEngine {
       ...rest,
     });
     const talk = smallTalk(question);
-    if (talk === 'thanks') return reply('answered', 'small-talk', say(TEXT.thanks));
+    if (talk === 'thanks') return reply('answered', 'small-talk', TEXT.thanks[lang]);
     if (talk)
-      return reply('answered', 'small-talk', say(TEXT[talk]), { suggestions: this.topics(lang) });
+      return reply('answered', 'small-talk', TEXT[talk][lang], { suggestions: this.topics(lang) });
 
     const { network, others } = this.about(question);
     const computed = answerStructured(network, question, lang);
@@ -149,7 +148,7 @@ export class AnswerEngine {
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
     }
     if (!top)
-      return reply('unknown', 'none', say(TEXT.unknown), { suggestions: this.topics(lang) });
+      return reply('unknown', 'none', TEXT.unknown[lang], { suggestions: this.topics(lang) });
     // Ask which was meant only when a runner-up scores almost as well and fits the question
     // almost as closely.
     const fit = (c: Candidate) => c.coverage * c.precision;
@@ -160,7 +159,7 @@ export class AnswerEngine {
         .filter(close)
         .map((c) => this.question(c.entry.id, lang))
         .filter((q) => q !== undefined);
-      return reply('clarify', 'knowledge', say(TEXT.clarify), { suggestions: options });
+      return reply('clarify', 'knowledge', TEXT.clarify[lang], { suggestions: options });
     }
     const { text, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';

@@ -1,5 +1,6 @@
 import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
 import MiniSearch from 'minisearch';
+import { VIETNAMESE_MARKS } from './language';
 
 interface Doc {
   id: string;
@@ -49,8 +50,6 @@ function exactWords(text: string): string[] {
 }
 
 const UNSEEN_FREQUENCY = 3;
-
-const VIETNAMESE_MARKS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõã]/i;
 
 /** A candidate entry for a question, with how much of the question it covers. */
 export interface Candidate {

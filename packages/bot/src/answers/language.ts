@@ -1,7 +1,12 @@
 import { foldedWords, type Lang, langOf } from '@resonet/core';
 
 // Letters only Vietnamese uses among the languages members write in.
-const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+// Letters only Vietnamese writes (French and Spanish share à, á, é…: those alone decide nothing).
+const ONLY_VIETNAMESE = 'ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ';
+const VIETNAMESE_LETTERS = new RegExp(`[${ONLY_VIETNAMESE}]`, 'i');
+
+/** Any letter with a Vietnamese diacritic: text typed with its accents. */
+export const VIETNAMESE_MARKS = new RegExp(`[${ONLY_VIETNAMESE}àáèéìíòóùúýõã]`, 'i');
 const VI_WORDS = new Set(
   'la gi cua nhung cac khong nao ai bao nhieu khi duoc trung tam vai tro giai doan mang luoi nguoi hoi chao cam on lam sao the dao tao nam thang ngay ve cho toi ban co may dau tien keo dai muc tieu danh gia nhu cau lien he'.split(
     ' ',

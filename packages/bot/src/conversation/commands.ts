@@ -1,4 +1,4 @@
-import { foldText } from '@resonet/core';
+import { foldText, YES_NO_WORDS } from '@resonet/core';
 import { z } from 'zod';
 
 // Card fields are read leniently: a field of the wrong type counts as missing, so a tampered
@@ -70,13 +70,20 @@ export const COMMANDS = {
     data: {},
   },
   cancel: { words: { en: ['cancel'], vi: ['huy', 'huy bo'] }, scope: 'flow', data: {} },
+  // The words that answer a yes/no question, and the confirmation buttons' titles.
   yes: {
-    words: { en: ['yes', 'y', 'ok', 'yes cancel it'], vi: ['co', 'dong y', 'co huy bai'] },
+    words: {
+      en: [...YES_NO_WORDS.en.yes, 'yes cancel it'],
+      vi: [...YES_NO_WORDS.vi.yes, 'co huy bai'],
+    },
     scope: 'flow',
     data: {},
   },
   no: {
-    words: { en: ['no', 'n', 'no continue'], vi: ['khong', 'khong lam tiep'] },
+    words: {
+      en: [...YES_NO_WORDS.en.no, 'no continue'],
+      vi: [...YES_NO_WORDS.vi.no, 'khong lam tiep'],
+    },
     scope: 'flow',
     data: {},
   },

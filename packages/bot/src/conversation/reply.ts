@@ -17,9 +17,6 @@ export interface Reply {
   files?: ExportFile[];
 }
 
-export const say = (message: string, withCard?: AdaptiveCard): Reply =>
-  withCard ? { text: message, card: withCard } : { text: message };
-
 /** The whole reply as plain text, for channels without cards (terminal, plain chat). */
 export const replyText = (reply: Reply): string =>
   [reply.text, reply.card ? cardToText(reply.card) : ''].filter(Boolean).join('\n');

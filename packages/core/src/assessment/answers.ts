@@ -61,8 +61,23 @@ const T = {
 
 // Anything longer is refused before any parsing, so hostile input costs nothing.
 const MAX_RAW = 10_000;
-const YES = new Set(['yes', 'y', 'true', 'co', 'ok', 'dung', 'phai', 'vang', 'u']);
-const NO = new Set(['no', 'n', 'false', 'khong', 'ko', 'k', 'sai']);
+
+/**
+ * The words that answer yes or no, folded (lower case, no diacritics): "Có", "có" and "co"
+ * are one word. Yes/no questions accept them, and so can a chat's confirmations.
+ *
+ * @example
+ * ```ts
+ * YES_NO_WORDS.vi.yes.includes(foldText('Đồng ý')); // true
+ * ```
+ */
+export const YES_NO_WORDS = {
+  en: { yes: ['yes', 'y', 'true', 'ok'], no: ['no', 'n', 'false'] },
+  vi: { yes: ['co', 'dong y', 'dung', 'phai', 'vang', 'u'], no: ['khong', 'ko', 'k', 'sai'] },
+} as const;
+
+const YES = new Set<string>([...YES_NO_WORDS.en.yes, ...YES_NO_WORDS.vi.yes]);
+const NO = new Set<string>([...YES_NO_WORDS.en.no, ...YES_NO_WORDS.vi.no]);
 
 const fail = (code: AnswerError['code'], message: string): Result<never, AnswerError> => ({
   ok: false,
