@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { negotiateLocale } from '@resonet/core';
+import { type Lang, negotiateLocale } from '@resonet/core';
 import { ask } from './cli/ask';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
@@ -19,8 +19,8 @@ type Values = ReturnType<typeof parse>['values'];
 interface Call {
   rest: string[];
   values: Values;
-  lang: 'en' | 'vi';
-  fallbackLang: 'en' | 'vi';
+  lang: Lang;
+  fallbackLang: Lang;
 }
 
 const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
@@ -102,7 +102,7 @@ function parse(argv: string[]) {
 function chatArguments(
   argv: string[],
   env: NodeJS.ProcessEnv,
-): { lang?: 'en' | 'vi'; locale: string } | Outcome {
+): { lang?: Lang; locale: string } | Outcome {
   const locale = negotiateLocale(env.LANG?.split('.')[0]);
   let lang: string | undefined;
   try {

@@ -1,6 +1,7 @@
 import {
   foldText,
   type KnowledgeEntry,
+  type Lang,
   localizeWithLocale,
   type Network,
   type SourceRef,
@@ -14,7 +15,7 @@ import { THRESHOLDS } from './thresholds';
 /** What the bot says to a question. */
 export interface Answer {
   status: 'answered' | 'clarify' | 'unknown';
-  lang: 'en' | 'vi';
+  lang: Lang;
   text: string;
   sources: SourceRef[];
   /** Follow-up questions (answered), candidate questions (clarify) or help topics (unknown). */
@@ -97,13 +98,13 @@ export class AnswerEngine {
     return { network: only.network, others: new Set(others) };
   }
 
-  private question(id: string, lang: 'en' | 'vi'): { entryId: string; text: string } | undefined {
+  private question(id: string, lang: Lang): { entryId: string; text: string } | undefined {
     const entry = this.entries.get(id);
     const text = entry?.questions[lang]?.[0] ?? entry?.questions.en[0];
     return entry && text ? { entryId: id, text } : undefined;
   }
 
-  private topics(lang: 'en' | 'vi') {
+  private topics(lang: Lang) {
     return HELP_TOPICS.map((id) => this.question(id, lang)).filter((q) => q !== undefined);
   }
 

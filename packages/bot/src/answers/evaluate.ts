@@ -1,15 +1,16 @@
+import type { Lang } from '@resonet/core';
 import type { AnswerEngine } from './answer';
 
 /** One dev-set question: the entry id it should get, 'structured', 'small-talk', or null (out of scope). */
 export interface DevQuestion {
   q: string;
-  lang: 'en' | 'vi';
+  lang: Lang;
   expect: string | null;
 }
 
 /** What the engine scored on a dev set. */
 export interface Evaluation {
-  accuracy: Record<'en' | 'vi', { total: number; correct: number; rate: number }>;
+  accuracy: Record<Lang, { total: number; correct: number; rate: number }>;
   rejection: { total: number; rejected: number; rate: number };
   clarifyRate: number;
   misses: { q: string; expect: string | null; got: string }[];

@@ -2,6 +2,7 @@ import {
   countOf,
   foldText,
   formatSourceRef,
+  type Lang,
   localize,
   type Network,
   periodLength,
@@ -33,13 +34,13 @@ const MONTHS_EN = [
 ];
 const MONTH_SHORT = MONTHS_EN.map((m) => m.slice(0, 3));
 
-function monthName(month: number, lang: 'en' | 'vi'): string {
+function monthName(month: number, lang: Lang): string {
   if (lang === 'vi') return `tháng ${month}`;
   const name = MONTHS_EN[month - 1]!;
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function formatDay(iso: string, lang: 'en' | 'vi'): string {
+function formatDay(iso: string, lang: Lang): string {
   const [year, month] = iso.split('-').map(Number) as [number, number];
   return lang === 'vi' ? `tháng ${month}/${year}` : `${monthName(month, 'en')} ${year}`;
 }
@@ -72,7 +73,7 @@ function phaseNumber(folded: string): number | undefined {
   return ['two', '2', 'ii', 'hai', 'second', 'thu hai'].includes(m[1]!) ? 2 : 1;
 }
 
-const say = (lang: 'en' | 'vi', en: string, vi: string) => (lang === 'vi' ? vi : en);
+const say = (lang: Lang, en: string, vi: string) => (lang === 'vi' ? vi : en);
 
 /** A question as the intents read it: folded, with the phase it names, if any. */
 export interface StructuredQuestion {
@@ -93,11 +94,7 @@ export interface StructuredQuestion {
 export interface Intent {
   id: string;
   matches(question: StructuredQuestion): boolean;
-  answer(
-    network: Network,
-    question: StructuredQuestion,
-    lang: 'en' | 'vi',
-  ): StructuredAnswer | undefined;
+  answer(network: Network, question: StructuredQuestion, lang: Lang): StructuredAnswer | undefined;
 }
 
 const phaseDuration: Intent = {
@@ -250,7 +247,7 @@ export const INTENTS: readonly Intent[] = [
 export function answerStructured(
   network: Network,
   question: string,
-  lang: 'en' | 'vi',
+  lang: Lang,
   options: { who?: boolean } = {},
 ): StructuredAnswer | undefined {
   const folded = foldText(question);
