@@ -92,7 +92,7 @@ export const COMMANDS = {
     words: { en: [], vi: [] },
     scope: 'flow',
     // Choice sets send strings ("a,b" for several), inputs text; the item's parser decides.
-    data: { ...itemId, answer: z.unknown() },
+    data: { ...itemId, answer: z.unknown().optional() },
   },
   instrument: { words: { en: [], vi: [] }, scope: 'flow', data: { id } },
   centre: {

@@ -39,7 +39,10 @@ export function parseIncoming(incoming: Incoming): Message {
   if (typeof action === 'string') {
     if (!isCommand(action)) return base;
     const data = CardDataSchema.safeParse(value);
-    return data.success ? { ...base, command: action, data: data.data } : base;
+    if (!data.success) return base;
+    // A field read as missing is left out, not kept as undefined.
+    const present = Object.entries(data.data).filter(([, v]) => v !== undefined);
+    return { ...base, command: action, data: Object.fromEntries(present) as CardData };
   }
   const command = typedCommand(text);
   return command ? { ...base, command } : base;
