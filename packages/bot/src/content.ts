@@ -32,7 +32,7 @@ export function loadContent(options: { exampleCentres?: boolean } = {}): Content
       ...(options.exampleCentres ? [...exampleTreatnetCentres, ...exampleIttcCentres] : []),
     ],
     instruments,
-    answers: new AnswerEngine(knowledgeBase, networks),
+    answers: new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS }),
     documents: SOURCE_DOCUMENTS,
   };
 }

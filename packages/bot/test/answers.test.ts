@@ -33,11 +33,25 @@ describe('answering engine', () => {
     const start = engine.answer('when did phase one start');
     expect(start).toMatchObject({ status: 'answered', kind: 'structured', lang: 'en' });
     expect(start.text).toContain('August 2005');
-    expect(start.sources[0]).toEqual({
+    expect(start.sources).toContainEqual({
       document: '002_d9aab02609379ddc.txt',
       section: 'Phase I - Resources',
     });
     expect(engine.answer('how long did phase I last').text).toContain('2 years');
+    // The sources disagree on Phase II: both plans, each with its source, years as given.
+    for (const [question, lang] of [
+      ['How long did Phase II last?', 'en'],
+      ['Giai đoạn II kéo dài bao lâu?', 'vi'],
+    ] as const) {
+      const phase2 = engine.answer(question);
+      expect(phase2).toMatchObject({ status: 'answered', kind: 'structured', lang });
+      expect(phase2.text).toMatch(/2007-2008 \([^)]+\);.*2007-(10|2010) \([^)]+\)/);
+      expect(phase2.text).not.toMatch(/January|December|tháng 1\/|tháng 12\//);
+      expect(phase2.sources.map((s) => s.document).sort()).toEqual([
+        '001_30f54731c3eb449f.txt',
+        '002_d9aab02609379ddc.txt',
+      ]);
+    }
     expect(engine.answer('which phase was running in March 2007?').text).toMatch(
       /Phase I .*2005-2007[\s\S]*Phase II .*2007-2008/,
     );

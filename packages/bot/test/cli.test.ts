@@ -196,6 +196,9 @@ describe('resonet ask', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('ITTC có thể đóng bốn vai trò');
     expect(r.out).toContain('Nguồn:');
+    // Sources by title, in the answer's language, never as file names.
+    expect(r.out).toContain('Tờ giới thiệu Mạng lưới ITTC (tiếng Việt) §');
+    expect(r.out).not.toMatch(/\.txt/);
   });
 
   it('prints JSON with --json', () => {
@@ -203,7 +206,11 @@ describe('resonet ask', () => {
     const answer = JSON.parse(r.out);
     expect(answer).toMatchObject({ status: 'answered', lang: 'en' });
     expect(answer.text).toContain('August 2005');
-    expect(answer.sources).toContain('002_d9aab02609379ddc.txt § Phase I - Resources');
+    expect(answer.sources).toContainEqual({
+      document: '002_d9aab02609379ddc.txt',
+      section: 'Phase I - Resources',
+      title: 'UNODC project summary slides for Treatnet',
+    });
     expect(JSON.parse(resonet('ask', "what's the weather in Hanoi?", '--json').out).status).toBe(
       'unknown',
     );

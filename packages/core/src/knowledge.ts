@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { IdSchema } from './id';
 import { IssueList } from './issues';
+import { MESSAGES } from './messages';
 import { type ParseOptions, parseWith, type Result } from './result';
-import { SourcesSchema } from './sources';
+import { SourceRefSchema } from './sources';
 import { LocalizedTextSchema } from './text';
 
 /**
  * One entry of a network's knowledge base: ways members ask a question, per language, and
  * the answer with its sources. `related` lists follow-up entries; `generated` marks entries
- * written from the domain model, so they can never contradict it.
+ * written from the domain model, so they can never contradict it; `appHelp` marks help about
+ * the app itself, which cites no document (every other entry cites at least one).
  *
  * @example
  * ```ts
@@ -28,12 +30,21 @@ export const KnowledgeEntrySchema = z
       .object({ en: z.array(z.string().trim().min(1).max(300)).min(1) })
       .catchall(z.array(z.string().trim().min(1).max(300))),
     answer: LocalizedTextSchema,
-    sources: SourcesSchema,
+    sources: z.array(SourceRefSchema),
     related: z.array(IdSchema),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/)),
     generated: z.literal(true).optional(),
+    /** About using the app, not about the network: it cites no document. */
+    appHelp: z.literal(true).optional(),
   })
   .strict()
+  .superRefine((entry, ctx) => {
+    // A fact is cited; help about the app has nothing in the documents to cite.
+    if (entry.appHelp && entry.sources.length)
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: MESSAGES.appHelpSources.en });
+    if (!entry.appHelp && !entry.sources.length)
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: MESSAGES.citeSource.en });
+  })
   .meta({ id: 'KnowledgeEntry' });
 
 /**

@@ -15,6 +15,10 @@ export const MESSAGES = {
     vi: 'Bắt buộc có văn bản tiếng Anh (en) và không được để trống',
   },
   citeSource: { en: 'Cite at least one source', vi: 'Cần trích dẫn ít nhất một nguồn' },
+  appHelpSources: {
+    en: 'Help about the app cites no source document: the documents say nothing about the app',
+    vi: 'Hướng dẫn về ứng dụng không trích dẫn tài liệu nguồn: các tài liệu không nói gì về ứng dụng',
+  },
   nameDocument: { en: 'Name the source document', vi: 'Cần ghi tên tài liệu nguồn' },
   nameSection: {
     en: 'Name the section of the source document',

@@ -6,6 +6,7 @@ import {
   type Network,
   type SourceRef,
 } from '@resonet/core';
+import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
 import { smallTalk } from './smallTalk';
@@ -22,8 +23,12 @@ export interface Answer {
   suggestions: { entryId: string; text: string }[];
   /** The entry answered, when the answer came from the knowledge base. */
   entryId?: string;
-  /** Where the answer came from. */
-  kind: 'knowledge' | 'structured' | 'small-talk' | 'none';
+  /**
+   * Where the answer came from: a knowledge-base entry, a computed answer, small talk, a
+   * gap (the sources do not say; the nearest known fact, labelled so), the safety answer
+   * (clinical or crisis questions), or none.
+   */
+  kind: 'knowledge' | 'structured' | 'small-talk' | 'gap' | 'safety' | 'none';
 }
 
 const TEXT = {
@@ -70,15 +75,24 @@ export class AnswerEngine {
   private readonly entries: Map<string, KnowledgeEntry>;
   private readonly names: { network: Network; words: Set<string> }[];
 
+  private readonly thresholds: { minCoverage: number; clarifyRatio: number };
+  private readonly documents: readonly SourceTitle[];
+
   /**
    * `networks`: the first is the one a question is about when it names none. Knowledge
-   * entries about a network carry its id among their tags.
+   * entries about a network carry its id among their tags. `documents` gives the titles
+   * computed answers cite sources by.
    */
   constructor(
     entries: readonly KnowledgeEntry[],
     private readonly networks: readonly [Network, ...Network[]],
-    private readonly thresholds: { minCoverage: number; clarifyRatio: number } = THRESHOLDS,
+    options: {
+      thresholds?: { minCoverage: number; clarifyRatio: number };
+      documents?: readonly SourceTitle[];
+    } = {},
   ) {
+    this.thresholds = options.thresholds ?? THRESHOLDS;
+    this.documents = options.documents ?? [];
     this.index = new KnowledgeIndex(entries);
     this.entries = new Map(entries.map((e) => [e.id, e]));
     this.names = networks.map((network) => ({ network, words: namesOf(network) }));
@@ -133,7 +147,7 @@ export class AnswerEngine {
       return reply('answered', 'small-talk', TEXT[talk][lang], { suggestions: this.topics(lang) });
 
     const { network, others } = this.about(question);
-    const computed = answerStructured(network, question, lang);
+    const computed = answerStructured(network, question, lang, { documents: this.documents });
     if (computed)
       return reply('answered', 'structured', computed.text, { sources: computed.sources });
 
@@ -145,7 +159,10 @@ export class AnswerEngine {
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
       // the key players' duties.
-      const who = answerStructured(network, question, lang, { who: true });
+      const who = answerStructured(network, question, lang, {
+        who: true,
+        documents: this.documents,
+      });
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
     }
     if (!top)

@@ -1,7 +1,6 @@
 import {
   countOf,
   foldText,
-  formatSourceRef,
   type Lang,
   localize,
   type Network,
@@ -11,6 +10,7 @@ import {
   type SourceRef,
   whoIsResponsibleFor,
 } from '@resonet/core';
+import { documentTitle, type SourceTitle } from './citation';
 
 /** An answer computed from the domain model rather than looked up. */
 export interface StructuredAnswer {
@@ -85,6 +85,8 @@ export interface StructuredQuestion {
   phase?: Network['phases'][number] | undefined;
   /** Whether a bare "who …" question may be answered from the key players. */
   who: boolean;
+  /** A source as cited inside a sentence: the document's title. */
+  cite: (ref: SourceRef) => string;
 }
 
 /**
@@ -97,25 +99,53 @@ export interface Intent {
   answer(network: Network, question: StructuredQuestion, lang: Lang): StructuredAnswer | undefined;
 }
 
+type Plan = Network['phases'][number]['plans'][number];
+
+/**
+ * One plan of a phase as the sources give it, with its source: "2007-10 (poster abstract)";
+ * a plan known to the month also says how long and from when to when. Year-only plans are
+ * never padded into January-to-December dates.
+ */
+function describePlan(plan: Plan, lang: Lang, cite: StructuredQuestion['cite']): string {
+  const cited = plan.sources.map(cite).join(', ');
+  const label = plan.label ? localize(plan.label, lang) : `${plan.start} – ${plan.end}`;
+  if (plan.precision === 'year') return `${label} (${cited})`;
+  const { years, months } = periodLength(plan);
+  const length = say(
+    lang,
+    `${years} years${months ? ` and ${months} months` : ''}`,
+    `${years} năm${months ? ` ${months} tháng` : ''}`,
+  );
+  const from = formatDay(plan.start, lang);
+  const to = formatDay(plan.end, lang);
+  return say(
+    lang,
+    `${length}, from ${from} to ${to} (${cited})`,
+    `${length}, từ ${from} đến ${to} (${cited})`,
+  );
+}
+
+/** Every plan the sources give for a phase, each with its source: they may disagree. */
+function phasePlans(phase: Network['phases'][number], q: StructuredQuestion, lang: Lang) {
+  const name = localize(phase.name, lang);
+  const plans = phase.plans.map((plan) => describePlan(plan, lang, q.cite));
+  const text =
+    plans.length === 1
+      ? say(lang, `${name} was planned for ${plans[0]}.`, `${name} được lên kế hoạch: ${plans[0]}.`)
+      : say(
+          lang,
+          `The sources give ${plans.length} plans for ${name}: ${plans.join('; ')}.`,
+          `Các nguồn đưa ra ${plans.length} kế hoạch cho ${name}: ${plans.join('; ')}.`,
+        );
+  return { text, sources: phase.plans.flatMap((plan) => plan.sources) };
+}
+
 const phaseDuration: Intent = {
   id: 'phase-duration',
   matches: (q) =>
     q.phase !== undefined &&
     /\b(how long|last|lasted|duration|keo dai|bao lau|thoi gian)\b/.test(q.folded),
-  answer: (_network, q, lang) => {
-    if (!q.phase) return undefined;
-    const phase = q.phase;
-    const period = phasePeriod(phase);
-    const { years, months } = periodLength(period);
-    return {
-      text: say(
-        lang,
-        `${phase.name.en} was planned to last ${years} years${months ? ` and ${months} months` : ''}: from ${formatDay(period.start, 'en')} to ${formatDay(period.end, 'en')} (${period.label?.en}).`,
-        `${localize(phase.name, 'vi')} dự kiến kéo dài ${years} năm${months ? ` ${months} tháng` : ''}: từ ${formatDay(period.start, 'vi')} đến ${formatDay(period.end, 'vi')} (${localize(period.label ?? { en: '' }, 'vi')}).`,
-      ),
-      sources: period.sources,
-    };
-  },
+  answer: (_network, q, lang) => (q.phase ? phasePlans(q.phase, q, lang) : undefined),
 };
 
 const phaseDates: Intent = {
@@ -125,29 +155,7 @@ const phaseDates: Intent = {
     /\b(when|khi nao|bao gio|luc nao|start|begin|began|started|bat dau|end|ended|finish|ket thuc)\b/.test(
       q.folded,
     ),
-  answer: (_network, q, lang) => {
-    if (!q.phase) return undefined;
-    const phase = q.phase;
-    const period = phasePeriod(phase);
-    const others = phase.plans.filter((p) => p !== period);
-    const othersText = others
-      .map((p) => `${p.label?.en} (${p.sources.map(formatSourceRef).join(', ')})`)
-      .join('; ');
-    const othersVi = others
-      .map(
-        (p) =>
-          `${localize(p.label ?? { en: '' }, 'vi')} (${p.sources.map(formatSourceRef).join(', ')})`,
-      )
-      .join('; ');
-    return {
-      text: say(
-        lang,
-        `${phase.name.en} started in ${formatDay(period.start, 'en')} and was planned to end in ${formatDay(period.end, 'en')} (${period.label?.en}).${others.length ? ` Other plans in the sources: ${othersText}.` : ''}`,
-        `${localize(phase.name, 'vi')} bắt đầu từ ${formatDay(period.start, 'vi')} và dự kiến kết thúc vào ${formatDay(period.end, 'vi')} (${localize(period.label ?? { en: '' }, 'vi')}).${others.length ? ` Các kế hoạch khác trong nguồn: ${othersVi}.` : ''}`,
-      ),
-      sources: [...period.sources, ...others.flatMap((p) => p.sources)],
-    };
-  },
+  answer: (_network, q, lang) => (q.phase ? phasePlans(q.phase, q, lang) : undefined),
 };
 
 const phaseOnDate: Intent = {
@@ -174,7 +182,7 @@ const phaseOnDate: Intent = {
       const plans = m.plans
         .map(
           (p) =>
-            `${localize(p.label ?? { en: `${p.start} – ${p.end}` }, lang)} (${p.sources.map(formatSourceRef).join(', ')})`,
+            `${localize(p.label ?? { en: `${p.start} – ${p.end}` }, lang)} (${p.sources.map(q.cite).join(', ')})`,
         )
         .join('; ');
       return say(
@@ -248,7 +256,7 @@ export function answerStructured(
   network: Network,
   question: string,
   lang: Lang,
-  options: { who?: boolean } = {},
+  options: { who?: boolean; documents?: readonly SourceTitle[] } = {},
 ): StructuredAnswer | undefined {
   const folded = foldText(question);
   const number = phaseNumber(folded);
@@ -257,6 +265,7 @@ export function answerStructured(
     folded,
     phase: number ? network.phases.find((p) => p.number === number) : undefined,
     who: options.who ?? false,
+    cite: (ref) => documentTitle(ref, options.documents ?? [], lang),
   };
   for (const intent of INTENTS) {
     if (!intent.matches(q)) continue;

@@ -1,5 +1,5 @@
-import { type LocalizedText, localize } from '@resonet/core';
 import type { Answer } from '../answers/answer';
+import { citation, type SourceTitle } from '../answers/citation';
 import { t } from '../i18n/catalog';
 import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
 
@@ -7,18 +7,8 @@ import { type AdaptiveCard, type CardElement, card, submit, text } from './adapt
  * An answer with its sources (cited by the titles of `documents`), and its suggestions as
  * buttons that ask them.
  */
-export function answerCard(
-  answer: Answer,
-  documents: readonly { file: string; title: LocalizedText }[],
-): AdaptiveCard {
-  const sources = [
-    ...new Set(
-      answer.sources.map((s) => {
-        const document = documents.find((d) => d.file === s.document);
-        return `${document ? localize(document.title, answer.lang) : s.document} § ${s.section}`;
-      }),
-    ),
-  ];
+export function answerCard(answer: Answer, documents: readonly SourceTitle[]): AdaptiveCard {
+  const sources = [...new Set(answer.sources.map((s) => citation(s, documents, answer.lang)))];
   const body: CardElement[] = [text(answer.text)];
   if (sources.length)
     body.push(

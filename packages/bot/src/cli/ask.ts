@@ -1,6 +1,6 @@
-import { formatSourceRef } from '@resonet/core';
-import { knowledgeBase, networks } from '@resonet/fixtures';
+import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import { AnswerEngine } from '../answers/answer';
+import { citation, documentTitle } from '../answers/citation';
 import { type Outcome, ok } from './outcome';
 
 let engine: AnswerEngine | undefined;
@@ -13,14 +13,18 @@ const LABELS = {
 
 /** `resonet ask "question" [--lang en|vi] [--json]`: answers from the knowledge base and the model. */
 export function ask(question: string, options: { lang?: string; json: boolean }): Outcome {
-  engine ??= new AnswerEngine(knowledgeBase, networks);
+  engine ??= new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
   const answer = engine.answer(question, options.lang ? { locale: options.lang } : {});
-  const sources = answer.sources.map(formatSourceRef);
+  const sources = answer.sources.map((ref) => citation(ref, SOURCE_DOCUMENTS, answer.lang));
   const suggestions = answer.suggestions.map((s) => s.text);
   if (options.json) {
-    return ok(
-      `${JSON.stringify({ status: answer.status, lang: answer.lang, text: answer.text, sources, suggestions }, null, 2)}\n`,
-    );
+    // The file and section for tools, the title for people.
+    const cited = answer.sources.map((ref) => ({
+      ...ref,
+      title: documentTitle(ref, SOURCE_DOCUMENTS, answer.lang),
+    }));
+    const { status, lang, text } = answer;
+    return ok(`${JSON.stringify({ status, lang, text, sources: cited, suggestions }, null, 2)}\n`);
   }
   const lines = [answer.text];
   if (answer.status === 'clarify') lines.push(...suggestions.map((s, i) => `  ${i + 1}. ${s}`));

@@ -2,11 +2,11 @@ import {
   type AssessmentResult,
   type Centre,
   type Instrument,
-  type LocalizedText,
   localize,
   type Network,
 } from '@resonet/core';
 import type { AnswerEngine } from '../answers/answer';
+import type { SourceTitle } from '../answers/citation';
 import type { Message } from './incoming';
 import type { Outcome } from './outcome';
 
@@ -17,7 +17,7 @@ export interface EngineContext {
   networks: readonly Network[];
   answers: AnswerEngine;
   /** The documents facts are cited from (titles for the citations). */
-  documents: readonly { file: string; title: LocalizedText }[];
+  documents: readonly SourceTitle[];
   userId: string;
   /** Coordinators may list every submission and see the network summary. */
   isCoordinator: boolean;

@@ -1,0 +1,19 @@
+import { type Lang, type LocalizedText, localize, type SourceRef } from '@resonet/core';
+
+/** A document facts are cited from, by its file name, with the title people read. */
+export interface SourceTitle {
+  file: string;
+  title: LocalizedText;
+}
+
+/** A citation as people read it: "UNODC project summary slides for Treatnet § Phase I - Resources". */
+export function citation(ref: SourceRef, documents: readonly SourceTitle[], lang: Lang): string {
+  const document = documents.find((d) => d.file === ref.document);
+  return `${document ? localize(document.title, lang) : ref.document} § ${ref.section}`;
+}
+
+/** The document's title alone, for citations inside a sentence. */
+export function documentTitle(ref: SourceRef, documents: readonly SourceTitle[], lang: Lang) {
+  const document = documents.find((d) => d.file === ref.document);
+  return document ? localize(document.title, lang) : ref.document;
+}
