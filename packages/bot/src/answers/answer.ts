@@ -9,6 +9,7 @@ import {
 import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
+import { safetyAnswer, safetyTopic } from './safety';
 import { smallTalk } from './smallTalk';
 import { answerStructured } from './structured';
 import { THRESHOLDS } from './thresholds';
@@ -141,6 +142,12 @@ export class AnswerEngine {
       suggestions: [],
       ...rest,
     });
+    // Someone's health or safety comes before anything the documents say.
+    const safety = safetyTopic(question);
+    if (safety) {
+      const careful = safetyAnswer(safety, this.networks, lang);
+      return reply('answered', 'safety', careful.text, { sources: careful.sources });
+    }
     const talk = smallTalk(question);
     if (talk === 'thanks') return reply('answered', 'small-talk', TEXT.thanks[lang]);
     if (talk)

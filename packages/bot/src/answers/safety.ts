@@ -1,0 +1,146 @@
+import {
+  fillText,
+  foldText,
+  type Lang,
+  localize,
+  type Network,
+  type SourceRef,
+} from '@resonet/core';
+
+/**
+ * Questions the bot must not answer from its documents: someone in danger (an overdose,
+ * self-harm), a medical decision (which medicine, what dose), or where a person can get
+ * treatment. The bot is an information assistant for a network of centres; it cannot judge
+ * a person's situation, and it never names a clinic or a phone number the sources do not
+ * give.
+ */
+export type SafetyTopic = 'crisis' | 'medical' | 'find-treatment';
+
+const PEOPLE =
+  'son|daughter|child|children|kid|brother|sister|husband|wife|partner|friend|relative|father|mother|dad|mum|mom|family';
+const MEDICINES =
+  'methadone|buprenorphine|naloxone|naltrexone|suboxone|medicine|medication|pills|tablets|drugs';
+
+// Patterns look for a person's situation, not for the words "treatment" or "drug", which
+// most questions about the networks contain. Folded patterns read the text without
+// diacritics; Vietnamese words that fold into common ones ("tự tử" and "từ từ" both fold
+// to "tu tu", "quá liều" into "qua liệu pháp") are matched with their diacritics, or
+// without them only in a phrase that cannot mean anything else.
+const FOLDED: [SafetyTopic, RegExp][] = [
+  [
+    'crisis',
+    new RegExp(
+      [
+        'suicid\\w*',
+        'kill (my|him|her|them)sel(f|ves)',
+        'end (my|his|her|their) life',
+        'self harm\\w*',
+        'hurt (my|him|her)self',
+        'overdos\\w*',
+        'too many (pills|tablets)',
+        '(not|stopped) breathing',
+        '(will not|wont|does not|doesnt|cannot|cant) wake( up)?',
+        'unconscious',
+        '(muon|dinh|se) tu tu',
+        'tu sat',
+        'muon chet',
+        'tu lam hai',
+        'qua lieu(?! (phap|trinh))',
+        'soc thuoc',
+        'ngung tho',
+        'bat tinh(?! nang)',
+        'khong tinh lai',
+      ]
+        .map((p) => `\\b${p}\\b`)
+        .join('|'),
+    ),
+  ],
+  [
+    'medical',
+    new RegExp(
+      [
+        'doses?',
+        'dosage',
+        `how (much|many) (${MEDICINES})`,
+        `(should|can|must|do) (i|we|he|she|they) take (\\w+ )?(${MEDICINES})`,
+        'side effects?',
+        'lieu (luong|dung|thuoc|methadone)',
+        'uong bao nhieu',
+        'bao nhieu (vien|mg|lieu)',
+        'tac dung phu',
+      ]
+        .map((p) => `\\b${p}\\b`)
+        .join('|'),
+    ),
+  ],
+  [
+    'find-treatment',
+    new RegExp(
+      [
+        '(where|how) (can|do|could|should) (i|we|he|she|they|my \\w+) (get|find)\\b.*\\b(treatment|rehab\\w*|detox\\w*)',
+        `(treatment|rehab\\w*|detox\\w*|help) for (my|a|our) (${PEOPLE})`,
+        '(cai nghien|dieu tri|chua tri)\\b.*\\b(o dau|cho (con|nguoi nha|chong|vo|em|anh|chi|ban|bo|me))',
+        '(con|chong|vo|em|anh|chi|nguoi nha) (toi|minh) (nghien|bi nghien)',
+      ]
+        .map((p) => `\\b${p}\\b`)
+        .join('|'),
+    ),
+  ],
+];
+
+const ACCENTED: [SafetyTopic, RegExp][] = [
+  ['crisis', /tự tử|tự sát|muốn chết|tự làm hại|quá liều|sốc thuốc|ngừng thở|bất tỉnh/],
+  ['medical', /liều (lượng|dùng|thuốc)|uống bao nhiêu|tác dụng phụ/],
+];
+
+/** The topic of a question that needs the careful answer, if it is one. */
+export function safetyTopic(question: string): SafetyTopic | undefined {
+  const folded = foldText(question);
+  const lower = question.normalize('NFC').toLowerCase();
+  for (const topic of ['crisis', 'medical', 'find-treatment'] as const) {
+    const folds = FOLDED.find(([t]) => t === topic)?.[1].test(folded);
+    const accents = ACCENTED.find(([t]) => t === topic)?.[1].test(lower);
+    if (folds || accents) return topic;
+  }
+  return undefined;
+}
+
+const TEXT: Record<SafetyTopic, Record<Lang, string>> = {
+  crisis: {
+    en: 'If someone may have overdosed, is not breathing, will not wake up or may harm themselves, call your local emergency number or go to the nearest emergency service now, and stay with them. I am an information assistant for the networks’ centres and cannot help in an emergency.',
+    vi: 'Nếu có người có thể đã dùng quá liều, ngừng thở, không tỉnh lại hoặc có thể tự làm hại mình, hãy gọi ngay số cấp cứu tại địa phương hoặc đến cơ sở cấp cứu gần nhất, và ở bên cạnh họ. Tôi chỉ là trợ lý thông tin cho các trung tâm của mạng lưới và không thể hỗ trợ trong tình huống khẩn cấp.',
+  },
+  medical: {
+    en: 'I cannot give medical advice, such as which medicine to take or how much. Please ask a doctor, a pharmacist or your treatment service: they know the person’s situation.',
+    vi: 'Tôi không thể đưa ra lời khuyên y tế, chẳng hạn nên dùng thuốc gì hay liều bao nhiêu. Hãy hỏi bác sĩ, dược sĩ hoặc cơ sở điều trị: họ nắm được tình trạng của người bệnh.',
+  },
+  'find-treatment': {
+    en: 'I cannot recommend a clinic or a service. Your local health services or a doctor can tell you where drug dependence treatment is available near you.',
+    vi: 'Tôi không thể giới thiệu một phòng khám hay cơ sở cụ thể. Cơ sở y tế địa phương hoặc bác sĩ có thể cho bạn biết nơi điều trị lệ thuộc ma túy gần bạn.',
+  },
+};
+
+const CONTACT: Record<Lang, string> = {
+  en: 'For questions about the network itself, {network} can be reached at {contact}.',
+  vi: 'Với câu hỏi về chính mạng lưới, có thể liên hệ {network} qua {contact}.',
+};
+
+/**
+ * The careful answer: what to do instead of asking the bot, and the contact the sources give
+ * for a network (organisational addresses only; none is invented where the sources give none).
+ */
+export function safetyAnswer(
+  topic: SafetyTopic,
+  networks: readonly Network[],
+  lang: Lang,
+): { text: string; sources: SourceRef[] } {
+  const withContact = networks.find((n) => n.contact?.email || n.contact?.website);
+  const contact = withContact?.contact;
+  if (!withContact || !contact) return { text: TEXT[topic][lang], sources: [] };
+  const address = [contact.email, contact.website].filter(Boolean).join(' · ');
+  const line = fillText(CONTACT[lang], {
+    network: localize(withContact.name, lang),
+    contact: address,
+  });
+  return { text: `${TEXT[topic][lang]}\n${line}`, sources: contact.sources };
+}

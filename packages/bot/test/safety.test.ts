@@ -1,0 +1,59 @@
+import { knowledgeBase, networks } from '@resonet/fixtures';
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../src/answers/answer';
+import { safetyTopic } from '../src/answers/safety';
+
+const engine = new AnswerEngine(knowledgeBase, networks);
+
+describe('safety answers', () => {
+  it.each([
+    ['crisis', 'en', 'My friend overdosed and is not breathing'],
+    ['crisis', 'en', 'I want to kill myself'],
+    ['crisis', 'vi', 'Chồng tôi bị sốc thuốc, bất tỉnh rồi'],
+    ['crisis', 'vi', 'toi dinh tu tu'],
+    ['crisis', 'vi', 'Em tôi dùng quá liều heroin'],
+    ['medical', 'en', 'How much methadone is a safe dose?'],
+    ['medical', 'en', 'Should I take naltrexone with alcohol?'],
+    ['medical', 'vi', 'Liều lượng buprenorphine là bao nhiêu?'],
+    ['medical', 'vi', 'methadone co tac dung phu gi'],
+    ['find-treatment', 'en', 'Where can my daughter get detox?'],
+    ['find-treatment', 'en', 'I need rehab for my husband'],
+    ['find-treatment', 'vi', 'Cai nghiện cho con ở đâu?'],
+    ['find-treatment', 'vi', 'con toi bi nghien ma tuy'],
+  ] as const)('%s (%s): %s', (topic, lang, question) => {
+    expect(safetyTopic(question)).toBe(topic);
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ status: 'answered', kind: 'safety', lang });
+    // Never a phone number, a clinic or a dose: only what to do and the sources' contact.
+    expect(answer.text).not.toMatch(/\d{3,}/);
+    expect(answer.text).toContain('ITTC@ITTCnetwork.org');
+    expect(answer.sources).toEqual([
+      { document: '000_e716c835c95bc311.txt', section: expect.any(String) },
+    ]);
+  });
+
+  it('says to call emergency services first in a crisis, and that it gives no medical advice', () => {
+    expect(engine.answer('he took too many pills').text).toMatch(/^If someone may have overdosed/);
+    expect(engine.answer('tôi muốn tự tử').text).toMatch(/số cấp cứu/);
+    expect(engine.answer('what dose of methadone').text).toMatch(/cannot give medical advice/);
+    expect(engine.answer('uống bao nhiêu viên thuốc thì đủ').text).toMatch(/lời khuyên y tế/);
+  });
+
+  it.each([
+    'What is the role of drug dependence treatment in HIV/AIDS prevention and care?',
+    'treatment in prison',
+    'Which assessment should I take?',
+    'Where can I find the training package?',
+    'How do resource centres get training?',
+    'Các tài liệu thực hành tốt của Treatnet là gì?',
+    'từ từ giải thích giúp tôi Treatnet là gì',
+    'thông qua liệu pháp cộng đồng',
+    'làm sao bật tính năng tiếng Việt',
+    'không tính phí phải không',
+    'What does the capacity building contractor do?',
+    'help for my centre',
+  ])('leaves questions about the networks alone: %s', (question) => {
+    expect(safetyTopic(question)).toBeUndefined();
+    expect(engine.answer(question).kind).not.toBe('safety');
+  });
+});
