@@ -143,6 +143,23 @@ export function main(argv: string[]): void {
       );
     return;
   }
+  if (argv[0] === 'kb') {
+    // Reads the database, so it runs asynchronously, like serve and chat.
+    import('./cli/unanswered')
+      .then(({ kbUnanswered }) => kbUnanswered(argv.slice(1), process.env))
+      .then(
+        (outcome) => {
+          if (outcome.err)
+            process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
+          process.stdout.write(outcome.out, () => process.exit(outcome.code));
+        },
+        (error: unknown) => {
+          process.stderr.write(`resonet: kb failed: ${(error as Error).name}\n`);
+          process.exit(1);
+        },
+      );
+    return;
+  }
   if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
     // Imported on demand so that the quick commands do not load botbuilder and restify.
     import('./serve')

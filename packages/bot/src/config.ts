@@ -35,6 +35,14 @@ const EnvSchema = z
     RESONET_ALLOW_REMOTE_ANONYMOUS: flag,
     RESONET_COORDINATORS: z.string().optional(),
     RESONET_EXAMPLE_CENTRES: flag,
+    RESONET_UNANSWERED_DAYS: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' ? 90 : Number(v)))
+      .refine(
+        (v) => Number.isInteger(v) && v >= 0 && v <= 3650,
+        'must be a number of days, 0–3650 (0 turns the log off)',
+      ),
     RESONET_MAX_BODY_KB: z
       .string()
       .optional()
@@ -146,6 +154,8 @@ export interface BotConfig {
   host: string;
   coordinators: ReadonlySet<string>;
   exampleCentres: boolean;
+  /** How long unanswered questions are kept, in days; 0: they are not recorded. */
+  unansweredDays: number;
   maxBodyBytes: number;
   logLevel: string;
   /** Where state and results are kept: PostgreSQL with DATABASE_URL, else embedded. */
@@ -208,6 +218,7 @@ export function readConfig(
           .filter(Boolean),
       ),
       exampleCentres: e.RESONET_EXAMPLE_CENTRES,
+      unansweredDays: e.RESONET_UNANSWERED_DAYS,
       maxBodyBytes: e.RESONET_MAX_BODY_KB * 1024,
       logLevel: e.LOG_LEVEL,
       store: storeChoice(e),

@@ -1,13 +1,17 @@
+import { groupUnanswered, type UnansweredGroup } from './answers/unanswered';
 import {
   type EngineContext,
   forgets,
   type Incoming,
+  type Message,
   parseIncoming,
   resultsNeeded,
   submittedResult,
   type TurnOutcome,
   turn,
+  unansweredNeeded,
 } from './conversation/engine';
+import { UNANSWERED_DAYS } from './conversation/flow';
 import {
   type ConversationState,
   readConversationState,
@@ -20,6 +24,7 @@ import {
   type StoredMember,
 } from './storage/members';
 import type { ResultStore } from './storage/results';
+import type { RecordUnanswered, UnansweredLog } from './storage/unanswered';
 
 /** How often a turn is run again when another turn changed the member's state meanwhile. */
 const ATTEMPTS = 5;
@@ -40,6 +45,11 @@ export interface MemberTurn {
   incoming: Incoming;
   /** The content, today and id maker: everything else the engine needs. */
   context: Omit<EngineContext, 'userId' | 'isCoordinator' | 'results'>;
+  /**
+   * The unanswered-questions log: questions the turn could not answer are recorded (no ids),
+   * and coordinators read it. Absent where it is switched off.
+   */
+  unanswered?: { log: UnansweredLog; record: RecordUnanswered };
   /** Called when the stored state cannot be read; returns the notice for the member. */
   unreadable: () => string;
 }
@@ -54,7 +64,7 @@ export interface MemberTurn {
 export async function runMemberTurn(
   turnOf: MemberTurn,
 ): Promise<{ outcome: TurnOutcome; attempts: number }> {
-  const { members, results, key, userId } = turnOf;
+  const { members, key, userId } = turnOf;
   const message = parseIncoming(turnOf.incoming);
   for (let attempts = 1; ; attempts++) {
     const read = await readTurn(turnOf);
@@ -62,15 +72,11 @@ export async function runMemberTurn(
     const stored = readMemberState(item?.member);
     const notice = stored.ok ? undefined : turnOf.unreadable();
     const member = stored.ok ? stored.value : { step: 'idle' as const };
-    const needs = resultsNeeded(message, turnOf.isCoordinator);
-    const found = needs
-      ? await results.query(needs === 'mine' ? { respondentId: userId } : {})
-      : undefined;
     const outcome = turn({ conversation: read.conversation, member }, message, {
       ...turnOf.context,
       userId,
       isCoordinator: turnOf.isCoordinator,
-      ...(found ? { results: found } : {}),
+      ...(await storedViews(turnOf, message)),
     });
     try {
       await members.commit(key, item?.eTag, changeOf(turnOf, read.conversation, outcome));
@@ -78,6 +84,9 @@ export async function runMemberTurn(
       if (isETagConflict(error) && attempts < ATTEMPTS) continue;
       throw error;
     }
+    // Only the turn that counted records its questions (a retried turn does not count twice).
+    for (const effect of outcome.effects)
+      if (effect.type === 'unanswered') await turnOf.unanswered?.record(effect.question);
     if (notice) outcome.replies.unshift({ text: notice });
     return { outcome, attempts };
   }
@@ -111,4 +120,24 @@ function changeOf(
   const stored = 'key' in turnOf.conversation ? turnOf.conversation.key : undefined;
   if (!stored || JSON.stringify(outcome.conversation) === JSON.stringify(before)) return member;
   return { ...member, conversation: { key: stored, state: outcome.conversation } };
+}
+
+/**
+ * What the command reads from the stores, loaded before the engine runs: the member's
+ * results or every result (coordinators), and the last days' unanswered questions, grouped.
+ */
+async function storedViews(
+  turnOf: MemberTurn,
+  message: Message,
+): Promise<Pick<EngineContext, 'results' | 'unanswered'>> {
+  const needs = resultsNeeded(message, turnOf.isCoordinator);
+  const results = needs
+    ? await turnOf.results.query(needs === 'mine' ? { respondentId: turnOf.userId } : {})
+    : undefined;
+  let unanswered: UnansweredGroup[] | undefined;
+  if (turnOf.unanswered && unansweredNeeded(message, turnOf.isCoordinator)) {
+    const since = new Date(Date.now() - UNANSWERED_DAYS * 24 * 60 * 60 * 1000);
+    unanswered = groupUnanswered(await turnOf.unanswered.log.list(since));
+  }
+  return { ...(results ? { results } : {}), ...(unanswered ? { unanswered } : {}) };
 }

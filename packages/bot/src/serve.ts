@@ -5,6 +5,7 @@ import { startServer } from './server';
 import { DatabaseError } from './storage/database';
 import { describeUrl } from './storage/postgres';
 import { openStores, type Stores } from './storage/stores';
+import { unansweredRecorder } from './storage/unanswered';
 
 /**
  * `resonet serve` (and `npm start`): reads the settings from the environment, starts the
@@ -35,6 +36,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       log,
       members: stores.members,
       results: stores.results,
+      ...(config.value.unansweredDays
+        ? {
+            unanswered: {
+              log: stores.unanswered,
+              record: unansweredRecorder(stores.unanswered, config.value.unansweredDays, log),
+            },
+          }
+        : {}),
       ping: stores.ping,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ import { type Content, loadContent } from './content';
 import { guardRequests } from './http/guard';
 import { cleanStrings } from './http/requestBody';
 import { errorFields, type Logger, newErrorId } from './log';
+import type { MemberTurn } from './memberTurn';
 import { type MemberStore, MemoryMemberStore } from './storage/members';
 import { MemoryResultStore, type ResultStore } from './storage/results';
 
@@ -17,6 +18,8 @@ export interface ServerOptions {
   config: BotConfig;
   log: Logger;
   results?: ResultStore;
+  /** The unanswered-questions log and its recorder; none: not recorded. */
+  unanswered?: MemberTurn['unanswered'];
   /** Members' and conversations' state, written together with what a turn submits; memory by default. */
   members?: MemberStore;
   /** For tests: where the Bot Framework signing keys are published. */
@@ -60,6 +63,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
     results,
     members: options.members ?? new MemoryMemberStore(results),
+    ...(options.unanswered ? { unanswered: options.unanswered } : {}),
     today: options.today ?? isoToday,
     newId: randomUUID,
     local: { secret: localSecret, botUrl: () => url },

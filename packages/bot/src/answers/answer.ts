@@ -24,6 +24,8 @@ export interface Answer {
   suggestions: { entryId: string; text: string }[];
   /** The entry answered, when the answer came from the knowledge base. */
   entryId?: string;
+  /** Unknown or clarify: the entry that came closest, for the unanswered-questions log. */
+  nearest?: string;
   /**
    * Where the answer came from: a knowledge-base entry, a computed answer, small talk, a
    * gap (the sources do not say; the nearest known fact, labelled so), the safety answer
@@ -159,9 +161,11 @@ export class AnswerEngine {
       return reply('answered', 'structured', computed.text, { sources: computed.sources });
 
     const { minCoverage, clarifyRatio } = this.thresholds;
-    const candidates = this.index
-      .find(question, 3)
-      .filter((c) => c.coverage >= minCoverage && !c.entry.tags.some((tag) => others.has(tag)));
+    const found = this.index.find(question, 3);
+    const nearest = found[0] ? { nearest: found[0].entry.id } : {};
+    const candidates = found.filter(
+      (c) => c.coverage >= minCoverage && !c.entry.tags.some((tag) => others.has(tag)),
+    );
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
@@ -173,7 +177,10 @@ export class AnswerEngine {
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
     }
     if (!top)
-      return reply('unknown', 'none', TEXT.unknown[lang], { suggestions: this.topics(lang) });
+      return reply('unknown', 'none', TEXT.unknown[lang], {
+        suggestions: this.topics(lang),
+        ...nearest,
+      });
     // Ask which was meant only when a runner-up scores almost as well and fits the question
     // almost as closely.
     const fit = (c: Candidate) => c.coverage * c.precision;
@@ -184,7 +191,10 @@ export class AnswerEngine {
         .filter(close)
         .map((c) => this.question(c.entry.id, lang))
         .filter((q) => q !== undefined);
-      return reply('clarify', 'knowledge', TEXT.clarify[lang], { suggestions: options });
+      return reply('clarify', 'knowledge', TEXT.clarify[lang], {
+        suggestions: options,
+        ...nearest,
+      });
     }
     const { text, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';

@@ -6,7 +6,6 @@ import {
   type Network,
   periodLength,
   phaseAt,
-  phasePeriod,
   type SourceRef,
   whoIsResponsibleFor,
 } from '@resonet/core';

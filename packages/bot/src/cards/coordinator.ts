@@ -1,4 +1,5 @@
 import { type Instrument, localize, type NetworkSummary } from '@resonet/core';
+import type { UnansweredGroup } from '../answers/unanswered';
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, card, text } from './adaptiveCard';
 
@@ -48,5 +49,32 @@ export function summaryCard(
         ranking: summary.ranking.slice(0, 3).map(name).join(' › '),
       }),
     ),
+  ]);
+}
+
+/**
+ * The unanswered questions, grouped: what members asked (the commonest wording), how often,
+ * in which languages, when last, and the entry it came closest to. Nobody is named: the log
+ * keeps no ids.
+ */
+export function unansweredCard(
+  groups: readonly UnansweredGroup[],
+  days: number,
+  lang: Lang,
+): AdaptiveCard {
+  return card([
+    text(t(lang, 'unansweredTitle', { days, count: groups.length }), { weight: 'Bolder' }),
+    {
+      type: 'FactSet',
+      facts: groups.map((g) => ({
+        title: g.question,
+        value: t(lang, 'unansweredLine', {
+          count: g.count,
+          langs: g.langs.join(', '),
+          date: g.lastAsked.toISOString().slice(0, 10),
+          nearest: g.nearest[0] ? t(lang, 'unansweredNearest', { entry: g.nearest[0] }) : '',
+        }),
+      })),
+    },
   ]);
 }

@@ -22,6 +22,10 @@ Commands:
       Score answers collected elsewhere. The file is JSON (an object of item id → answer,
       or an array of such objects) or CSV (one row per respondent, one column per item id;
       optional columns respondent_id and centre_id).
+  kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
+      The questions members asked that the knowledge base could not answer well, grouped
+      by similarity, most asked first (default: the last 30 days). Reads the bot's database
+      (DATABASE_URL, else RESONET_DATA_DIR); nothing in it names who asked.
 
 Options:
   --help, -h    Show this help.
@@ -44,11 +48,49 @@ Các lệnh:
       Chấm điểm câu trả lời thu thập từ nơi khác. Tệp dạng JSON (đối tượng mã câu hỏi → câu
       trả lời, hoặc mảng các đối tượng đó) hoặc CSV (mỗi dòng một người trả lời, mỗi cột một
       mã câu hỏi; có thể thêm cột respondent_id và centre_id).
+  kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
+      Các câu hỏi thành viên đã hỏi mà cơ sở tri thức chưa trả lời tốt, gộp theo độ giống
+      nhau, hỏi nhiều nhất trước (mặc định: 30 ngày qua). Đọc cơ sở dữ liệu của bot
+      (DATABASE_URL, nếu không thì RESONET_DATA_DIR); không có gì trong đó cho biết ai đã hỏi.
 
 Tùy chọn:
   --help, -h    Hiển thị hướng dẫn này.
   --lang        Ngôn ngữ đầu ra (mặc định: theo LANG, nếu không thì en).
 `,
+  },
+  badSince: {
+    en: 'Use --since YYYY-MM-DD, not "{value}".',
+    vi: 'Hãy dùng --since YYYY-MM-DD, không phải "{value}".',
+  },
+  kbUsage: {
+    en: 'Usage: resonet kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]',
+    vi: 'Cách dùng: resonet kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]',
+  },
+  unansweredHeader: {
+    en: 'Unanswered questions since {since}: {count} in {groups} groups, most asked first.',
+    vi: 'Câu hỏi chưa trả lời từ {since}: {count} câu trong {groups} nhóm, hỏi nhiều nhất trước.',
+  },
+  unansweredGroup: {
+    en: '{count}×  {question}\n      {langs} · {outcomes} · last asked {last}{nearest}',
+    vi: '{count} lần  {question}\n      {langs} · {outcomes} · lần gần nhất {last}{nearest}',
+  },
+  unansweredNearest: { en: ' · nearest entry {entry}', vi: ' · mục gần nhất {entry}' },
+  unansweredOther: { en: '      also: {wordings}', vi: '      cách hỏi khác: {wordings}' },
+  unansweredNone: {
+    en: 'No unanswered questions were recorded since {since}.',
+    vi: 'Không có câu hỏi chưa trả lời nào được ghi lại từ {since}.',
+  },
+  unansweredOffNote: {
+    en: 'Note: RESONET_UNANSWERED_DAYS is 0, so this installation records none.',
+    vi: 'Lưu ý: RESONET_UNANSWERED_DAYS là 0 nên hệ thống này không ghi lại câu hỏi nào.',
+  },
+  badConfig: {
+    en: 'The bot settings are not valid: {errors}',
+    vi: 'Cấu hình của bot không hợp lệ: {errors}',
+  },
+  noDatabase: {
+    en: 'The database cannot be read: {reason}',
+    vi: 'Không đọc được cơ sở dữ liệu: {reason}',
   },
   serveHelp: {
     en: `Usage: resonet serve

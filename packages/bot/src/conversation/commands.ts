@@ -22,6 +22,8 @@ interface CommandSpec {
   results?: 'mine' | 'all';
   /** The fields its card submit carries beside `action`. */
   data: z.ZodRawShape;
+  /** It reads the unanswered-questions log (coordinators only). */
+  unanswered?: true;
 }
 
 /**
@@ -134,6 +136,15 @@ export const COMMANDS = {
     words: { en: ['summary', 'network summary'], vi: ['tong hop', 'tong hop mang luoi'] },
     scope: 'anywhere',
     results: 'all',
+    data: {},
+  },
+  unanswered: {
+    words: {
+      en: ['unanswered', 'unanswered questions'],
+      vi: ['chua tra loi', 'cau hoi chua tra loi'],
+    },
+    scope: 'anywhere',
+    unanswered: true,
     data: {},
   },
   'export-all': {

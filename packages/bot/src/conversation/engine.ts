@@ -13,7 +13,7 @@ import {
   continueAssessment,
   start,
 } from './flows/choose';
-import { exportAll, submissions, summary } from './flows/coordinator';
+import { exportAll, submissions, summary, unanswered } from './flows/coordinator';
 import { help, language } from './flows/general';
 import { privacy } from './flows/privacy';
 import { exportResult, myData, myResults, showResult } from './flows/results';
@@ -60,6 +60,7 @@ const ANYWHERE: Record<AnywhereCommand, Flow> = {
   submissions,
   summary,
   'export-all': exportAll,
+  unanswered,
 };
 
 /** Which flow takes a message, tried in order; the last one (a question) takes anything. */
@@ -102,6 +103,12 @@ export function resultsNeeded(
     message.command && (COMMANDS[message.command] as { results?: 'mine' | 'all' }).results;
   return needs === 'all' && !isCoordinator ? undefined : needs;
 }
+
+/** Whether a turn needs the unanswered-questions log (coordinators asking for it). */
+export const unansweredNeeded = (message: Message, isCoordinator: boolean): boolean =>
+  isCoordinator &&
+  message.command !== undefined &&
+  (COMMANDS[message.command] as { unanswered?: true }).unanswered === true;
 
 /**
  * One turn of the conversation: (state, message) → (new state, replies, effects). Pure:

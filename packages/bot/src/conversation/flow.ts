@@ -7,8 +7,12 @@ import {
 } from '@resonet/core';
 import type { AnswerEngine } from '../answers/answer';
 import type { SourceTitle } from '../answers/citation';
+import type { UnansweredGroup } from '../answers/unanswered';
 import type { Message } from './incoming';
 import type { Outcome } from './outcome';
+
+/** How far back coordinators see unanswered questions in chat. */
+export const UNANSWERED_DAYS = 30;
 
 /** What a turn needs from outside; the engine itself does no I/O and reads no clock. */
 export interface EngineContext {
@@ -27,6 +31,11 @@ export interface EngineContext {
   newId: () => string;
   /** Stored results, loaded by the edge when `resultsNeeded` asks for them. */
   results?: readonly AssessmentResult[];
+  /**
+   * The unanswered questions of the last {@link UNANSWERED_DAYS} days, grouped, loaded for
+   * coordinators when the command asks; absent where they are not recorded.
+   */
+  unanswered?: readonly UnansweredGroup[];
 }
 
 /** One part of the conversation: from the outcome so far and the message, the next outcome. */

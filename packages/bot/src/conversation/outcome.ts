@@ -1,4 +1,5 @@
 import type { AssessmentResult } from '@resonet/core';
+import type { UnansweredQuestion } from '../answers/unanswered';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { Lang } from '../i18n/catalog';
 import type { Reply } from './reply';
@@ -9,7 +10,9 @@ export type Effect =
   /** Store this result, in the same write as the state that closed its session. */
   | { type: 'submit'; result: AssessmentResult }
   /** "Delete my data": the member's state and every result they submitted. */
-  | { type: 'forget' };
+  | { type: 'forget' }
+  /** A question the knowledge base could not answer well, for the network to learn from. */
+  | { type: 'unanswered'; question: UnansweredQuestion };
 
 /**
  * A turn's outcome as it is built: the member's next state, the language spoken, the

@@ -28,6 +28,21 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       create index assessment_results_instrument on assessment_results (instrument_id, submitted_at);
     `,
   },
+  {
+    // Questions the knowledge base could not answer: no user, conversation or channel id.
+    version: 2,
+    sql: `
+      create table unanswered_questions (
+        id bigserial primary key,
+        asked_at timestamptz not null,
+        lang text not null,
+        outcome text not null,
+        nearest_entry text,
+        question text not null
+      );
+      create index unanswered_questions_asked_at on unanswered_questions (asked_at);
+    `,
+  },
 ];
 
 // Any fixed number: every instance takes the same lock, so migrations run one at a time.

@@ -5,6 +5,7 @@ import { type MemberStore, MemoryMemberStore, SqlMemberStore } from './members';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
+import { MemoryUnansweredLog, SqlUnansweredLog, type UnansweredLog } from './unanswered';
 
 /** Where the bot keeps things: memory, the embedded database, or PostgreSQL. */
 export type StoreChoice =
@@ -17,6 +18,8 @@ export interface Stores {
   kind: StoreChoice['kind'];
   members: MemberStore;
   results: ResultStore;
+  /** Questions the knowledge base could not answer (no ids: docs/answers.md). */
+  unanswered: UnansweredLog;
   /** Whether the database answers (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -33,6 +36,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
       kind: 'memory',
       members: new MemoryMemberStore(results),
       results,
+      unanswered: new MemoryUnansweredLog(),
       ping: async () => true,
       close: async () => {},
     };
@@ -60,6 +64,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
   return {
     kind: choice.kind,
     members: new SqlMemberStore(db),
+    unanswered: new SqlUnansweredLog(db),
     results: new SqlResultStore(db, (id) =>
       log.warn({ event: 'result-unreadable', resultId: id }, 'stored result unreadable, left out'),
     ),

@@ -3,7 +3,7 @@ import type { Content } from '../../content';
 import { type Incoming, submittedResult, type TurnOutcome } from '../../conversation/engine';
 import { langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
-import { runMemberTurn } from '../../memberTurn';
+import { type MemberTurn, runMemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
 import type { ResultStore } from '../../storage/results';
 import { incomingMessage, replyActivities } from './activities';
@@ -14,6 +14,8 @@ export interface BotDependencies {
   results: ResultStore;
   /** Where member state is kept, eTag-checked, with what each turn submits. */
   members: MemberStore;
+  /** The unanswered-questions log; none: not recorded. */
+  unanswered?: MemberTurn['unanswered'];
   coordinators: ReadonlySet<string>;
   log: Logger;
   /** Today, as YYYY-MM-DD; passed in so tests can fix the date. */
@@ -86,6 +88,7 @@ export class ResonetBot extends TeamsActivityHandler {
       ({ outcome, attempts } = await runMemberTurn({
         members: this.deps.members,
         results: this.deps.results,
+        ...(this.deps.unanswered ? { unanswered: this.deps.unanswered } : {}),
         key: `resonet/members/${activity.channelId}/${userId}`,
         userId,
         isCoordinator,

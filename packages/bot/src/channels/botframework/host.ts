@@ -3,6 +3,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { BotConfig } from '../../config';
 import type { Content } from '../../content';
 import type { Logger } from '../../log';
+import type { MemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
 import type { ResultStore } from '../../storage/results';
 import { type AdapterOptions, createAdapter, RefusedTokenError } from './adapter';
@@ -35,6 +36,7 @@ export interface BotFrameworkHostOptions extends AdapterOptions {
   content: Content;
   results: ResultStore;
   members: MemberStore;
+  unanswered?: MemberTurn['unanswered'];
   today: () => string;
   newId: () => string;
 }
@@ -51,6 +53,7 @@ export function createBotFrameworkHost(options: BotFrameworkHostOptions): BotHos
     content: options.content,
     results: options.results,
     members: options.members,
+    ...(options.unanswered ? { unanswered: options.unanswered } : {}),
     coordinators: config.coordinators,
     log,
     today: options.today,

@@ -9,5 +9,15 @@ export const ask: Flow = (outcome, message, ctx) => {
     message.command === 'ask' ? (dataOf(message, 'ask')?.question ?? '') : message.text;
   if (!question.trim()) return outcome.say(t(outcome.lang, 'askHint'));
   const answer = ctx.answers.answer(question, { locale: outcome.lang });
-  return outcome.say('', answerCard(answer, ctx.documents));
+  const said = outcome.say('', answerCard(answer, ctx.documents));
+  if (answer.status === 'answered') return said;
+  return said.effect({
+    type: 'unanswered',
+    question: {
+      question,
+      lang: answer.lang,
+      outcome: answer.status,
+      ...(answer.nearest ? { nearest: answer.nearest } : {}),
+    },
+  });
 };

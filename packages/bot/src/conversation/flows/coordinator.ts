@@ -1,7 +1,7 @@
 import { type AssessmentResult, resultsToCsv, summarizeResults } from '@resonet/core';
-import { submissionsCard, summaryCard } from '../../cards/coordinator';
+import { submissionsCard, summaryCard, unansweredCard } from '../../cards/coordinator';
 import { t } from '../../i18n/catalog';
-import { centreLabel, type EngineContext, type Flow, titleOf } from '../flow';
+import { centreLabel, type EngineContext, type Flow, titleOf, UNANSWERED_DAYS } from '../flow';
 import type { Message } from '../incoming';
 import type { Outcome } from '../outcome';
 
@@ -45,3 +45,13 @@ export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
     files: [{ name, contentType: 'text/csv', content: resultsToCsv(all) }],
   });
 });
+
+/** The questions members asked that the knowledge base could not answer well, top first. */
+export const unanswered: Flow = (outcome, _message, ctx) => {
+  const lang = outcome.lang;
+  if (!ctx.isCoordinator) return outcome.say(t(lang, 'notCoordinator'));
+  if (!ctx.unanswered) return outcome.say(t(lang, 'unansweredOff'));
+  if (!ctx.unanswered.length)
+    return outcome.say(t(lang, 'noUnanswered', { days: UNANSWERED_DAYS }));
+  return outcome.say('', unansweredCard(ctx.unanswered.slice(0, 10), UNANSWERED_DAYS, lang));
+};

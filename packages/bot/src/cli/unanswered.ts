@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { negotiateLocale } from '@resonet/core';
+import { groupUnanswered } from '../answers/unanswered';
+import { readConfig } from '../config';
+import { createLogger } from '../log';
+import { DatabaseError } from '../storage/database';
+import { openStores } from '../storage/stores';
+import { say } from './messages';
+import { dataError, type Outcome, ok, usageError } from './outcome';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `resonet kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]`: the questions the
+ * knowledge base could not answer well, grouped, from the bot's own database.
+ */
+export async function kbUnanswered(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  now: Date = new Date(),
+): Promise<Outcome> {
+  const fallback = negotiateLocale(env.LANG?.split('.')[0]);
+  let values: { since?: string; json?: boolean; lang?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        since: { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n${say('kbUsage', fallback)}`);
+  }
+  const lang = values.lang ?? fallback;
+  if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
+  if (values.help) return ok(`${say('kbUsage', lang)}\n`);
+  if (positionals.join(' ') !== 'unanswered') return usageError(say('kbUsage', lang));
+  const since = values.since ?? new Date(now.getTime() - 30 * DAY_MS).toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))
+    return usageError(say('badSince', lang, { value: since }));
+
+  const config = readConfig(env);
+  if (!config.ok) return dataError(say('badConfig', lang, { errors: config.errors.join('; ') }));
+  let stores: Awaited<ReturnType<typeof openStores>>;
+  try {
+    stores = await openStores(config.value.store, createLogger('silent'));
+  } catch (error) {
+    const reason = error instanceof DatabaseError ? error.message : (error as Error).name;
+    return dataError(say('noDatabase', lang, { reason }));
+  }
+  try {
+    const groups = groupUnanswered(await stores.unanswered.list(new Date(`${since}T00:00:00Z`)));
+    if (values.json) return ok(`${JSON.stringify({ since, groups }, null, 2)}\n`);
+    const off = config.value.unansweredDays === 0 ? `\n${say('unansweredOffNote', lang)}` : '';
+    if (!groups.length) return ok(`${say('unansweredNone', lang, { since })}${off}\n`);
+    const count = groups.reduce((n, g) => n + g.count, 0);
+    const lines = [say('unansweredHeader', lang, { since, count, groups: groups.length })];
+    for (const g of groups) {
+      lines.push(
+        say('unansweredGroup', lang, {
+          count: g.count,
+          question: g.question,
+          langs: g.langs.join(', '),
+          outcomes: g.outcomes.join(', '),
+          last: g.lastAsked.toISOString().slice(0, 10),
+          nearest: g.nearest[0] ? say('unansweredNearest', lang, { entry: g.nearest[0] }) : '',
+        }),
+      );
+      if (g.wordings.length > 1)
+        lines.push(say('unansweredOther', lang, { wordings: g.wordings.slice(1, 4).join(' | ') }));
+    }
+    return ok(`${lines.join('\n')}${off}\n`);
+  } finally {
+    await stores.close();
+  }
+}
