@@ -36,6 +36,11 @@ export const KnowledgeEntrySchema = z
     generated: z.literal(true).optional(),
     /** About using the app, not about the network: it cites no document. */
     appHelp: z.literal(true).optional(),
+    /**
+     * The sources do not give what is asked: the answer says so, then gives the nearest fact
+     * they do give, labelled as such, with its sources.
+     */
+    gap: z.literal(true).optional(),
   })
   .strict()
   .superRefine((entry, ctx) => {

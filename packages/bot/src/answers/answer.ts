@@ -11,7 +11,7 @@ import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
 import { safetyAnswer, safetyTopic } from './safety';
 import { smallTalk } from './smallTalk';
-import { answerStructured } from './structured';
+import { answerStructured, phaseNumber } from './structured';
 import { THRESHOLDS } from './thresholds';
 
 /** What the bot says to a question. */
@@ -72,6 +72,13 @@ function namesOf(network: Network): Set<string> {
   return new Set(words.flatMap((w) => [w, `${w}s`]));
 }
 
+/**
+ * Whether a match rests on more than one shared word: in a question of three or more
+ * meaningful words, one word in common ("budget", "price", "today") is not a match, and a
+ * number never is on its own.
+ */
+const carried = (c: Candidate) => c.matched >= (c.asked >= 3 ? 2 : 1);
+
 /** The answering engine over a knowledge base and the networks' model. */
 export class AnswerEngine {
   private readonly index: KnowledgeIndex;
@@ -106,13 +113,48 @@ export class AnswerEngine {
    * answer about the ITTC Network's coordinating office does not answer "Who coordinates
    * Treatnet?".
    */
-  private about(question: string): { network: Network; others: Set<string> } {
-    const words = new Set(foldText(question).split(' '));
+  private about(question: string): {
+    network: Network;
+    who: boolean;
+    others: Set<string>;
+    named?: string;
+    phase?: string;
+  } {
+    const folded = foldText(question);
+    const words = new Set(folded.split(' '));
     const named = this.names.filter((n) => [...n.words].some((w) => words.has(w)));
     const [only] = named;
-    if (named.length !== 1 || !only) return { network: this.networks[0], others: new Set() };
-    const others = this.networks.filter((n) => n !== only.network).map((n) => n.id);
-    return { network: only.network, others: new Set(others) };
+    const network = named.length === 1 && only ? only.network : this.networks[0];
+    const others = named.length === 1 ? this.networks.filter((n) => n !== network) : [];
+    // A question about Phase II is not answered from an entry about Phase I, and back.
+    const phase = phaseNumber(folded);
+    const otherPhases = phase ? network.phases.filter((p) => p.number !== phase) : [];
+    const phaseId = phase ? network.phases.find((p) => p.number === phase)?.id : undefined;
+    return {
+      network,
+      who: /^(who|whom|ai)\b/.test(folded),
+      others: new Set([...others, ...otherPhases].map((x) => x.id)),
+      ...(named.length === 1 ? { named: network.id } : {}),
+      ...(phaseId ? { phase: phaseId } : {}),
+    };
+  }
+
+  /**
+   * Whether an entry may answer: the match rests on more than one shared word, the entry is
+   * not about a network or phase the question does not mean, and a gap entry ("the brochure
+   * does not say who funds the ITTC Network") answers only questions about its network.
+   */
+  private fits(
+    c: Candidate,
+    about: { network: Network; others: Set<string>; named?: string; who: boolean },
+  ): boolean {
+    if (!carried(c) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
+    // Help about the app answers questions about the app: not ones that name a network or
+    // ask who does something.
+    if (c.entry.appHelp && (about.named || about.who)) return false;
+    if (!c.entry.gap) return true;
+    // A gap entry answers only for its own network (the one named, or the default one).
+    return !this.networks.some((n) => n.id !== about.network.id && c.entry.tags.includes(n.id));
   }
 
   private question(id: string, lang: Lang): { entryId: string; text: string } | undefined {
@@ -155,7 +197,8 @@ export class AnswerEngine {
     if (talk)
       return reply('answered', 'small-talk', TEXT[talk][lang], { suggestions: this.topics(lang) });
 
-    const { network, others } = this.about(question);
+    const about = this.about(question);
+    const { network } = about;
     const computed = answerStructured(network, question, lang, { documents: this.documents });
     if (computed)
       return reply('answered', 'structured', computed.text, { sources: computed.sources });
@@ -163,9 +206,11 @@ export class AnswerEngine {
     const { minCoverage, clarifyRatio } = this.thresholds;
     const found = this.index.find(question, 3);
     const nearest = found[0] ? { nearest: found[0].entry.id } : {};
-    const candidates = found.filter(
-      (c) => c.coverage >= minCoverage && !c.entry.tags.some((tag) => others.has(tag)),
-    );
+    const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about));
+    // A question that names a phase is answered from an entry about that phase, if one fits.
+    const phase = about.phase;
+    const onPhase = phase ? fitting.filter((c) => c.entry.tags.includes(phase)) : [];
+    const candidates = onPhase.length ? onPhase : fitting;
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
@@ -198,7 +243,8 @@ export class AnswerEngine {
     }
     const { text, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';
-    return reply('answered', 'knowledge', `${text}${note}`, {
+    // A gap entry answers that the sources do not say, with the nearest fact they give.
+    return reply('answered', top.entry.gap ? 'gap' : 'knowledge', `${text}${note}`, {
       sources: top.entry.sources,
       suggestions: top.entry.related
         .map((id) => this.question(id, lang))

@@ -59,6 +59,10 @@ export interface Candidate {
   coverage: number;
   /** Share (0–1) of that phrasing's meaningful words found in the question. */
   precision: number;
+  /** The question's distinct meaningful words the entry matched. */
+  matched: number;
+  /** The question's distinct meaningful words. */
+  asked: number;
 }
 
 /**
@@ -137,11 +141,15 @@ export class KnowledgeIndex {
       });
     }
     const totalWeight = [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0);
+    const distinct = new Set(wanted).size;
     const coverageOf = (matched: Iterable<string>) =>
       Math.min(1, [...new Set(matched)].reduce((sum, t) => sum + this.weight(t), 0) / totalWeight);
     // Entries are the unit: a question may use words from two phrasings of the same entry
     // ("governments" from one, "fund" from another), so coverage is over all its phrasings.
-    const best = new Map<string, Candidate & { folded: Set<string>; exact: number }>();
+    const best = new Map<
+      string,
+      Omit<Candidate, 'matched' | 'asked'> & { folded: Set<string>; exact: number }
+    >();
     for (const hit of folded) {
       const entry = this.entries.get(hit.entryId as string);
       if (!entry) continue;
@@ -171,7 +179,9 @@ export class KnowledgeIndex {
       .map(({ entry, score, precision, folded: matched, exact: exactCoverage }) => {
         const foldedCoverage = coverageOf(matched);
         const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
-        return { entry, score, coverage, precision };
+        // Numbers say which, not what: "1 + 1" is not about Phase 1.
+        const words = [...matched].filter((t) => !/^\d+$/.test(t)).length;
+        return { entry, score, coverage, precision, matched: words, asked: distinct };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

@@ -64,7 +64,8 @@ export function findDate(folded: string): string | undefined {
   return year ? `${year[1]}-07-01` : undefined;
 }
 
-function phaseNumber(folded: string): number | undefined {
+/** The phase a question names ("phase II", "giai đoạn 1", "the first phase"), folded. */
+export function phaseNumber(folded: string): number | undefined {
   const m =
     /\b(?:phase|giai doan)\s+(one|two|1|2|i|ii|mot|hai|first|second)\b/.exec(folded) ??
     /\b(first|second|dau tien|thu nhat|thu hai)\s+(?:phase|giai doan)\b/.exec(folded);
@@ -73,6 +74,10 @@ function phaseNumber(folded: string): number | undefined {
 }
 
 const say = (lang: Lang, en: string, vi: string) => (lang === 'vi' ? vi : en);
+
+// The asking words of a "who does X?" question, folded.
+const WHO_ASKS =
+  /^(who (is|are) (responsible|in charge) (for|of)|who (does|do|will|should|can)|who|ai (la nguoi )?(chiu trach nhiem|phu trach)( ve| viec)?|ai (se |lam )?)\b/;
 
 /** A question as the intents read it: folded, with the phase it names, if any. */
 export interface StructuredQuestion {
@@ -157,6 +162,42 @@ const phaseDates: Intent = {
   answer: (_network, q, lang) => (q.phase ? phasePlans(q.phase, q, lang) : undefined),
 };
 
+// "When did Treatnet start?": the start the model records, and the first phase's dated start
+// beside it when a source gives one (the abstract and the slides date Treatnet differently).
+const STARTED =
+  /\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b.*\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b|\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b.*\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b/;
+
+const networkStart: Intent = {
+  id: 'network-start',
+  // "…and by whom?" is better answered by the entry that says who started it.
+  matches: (q) =>
+    q.phase === undefined && STARTED.test(q.folded) && !/\b(by whom|who|ai)\b/.test(q.folded),
+  answer: (network, q, lang) => {
+    const started = network.started;
+    if (!started) return undefined;
+    const name = localize(network.name, lang);
+    const first = network.phases.find((p) => p.number === 1);
+    const dated = first?.plans.find((p) => p.precision !== 'year' && p.start !== started.date);
+    const cited = started.sources.map(q.cite).join(', ');
+    const when = formatDay(started.date, lang);
+    const head = say(
+      lang,
+      `${network.acronym} started in ${when}, according to the ${cited}.`,
+      `${network.acronym} bắt đầu vào ${when}, theo ${cited}.`,
+    );
+    if (!first || !dated) return { text: head, sources: started.sources };
+    const phase = localize(first.name, lang);
+    const from = formatDay(dated.start, lang);
+    const also = dated.sources.map(q.cite).join(', ');
+    const tail = say(
+      lang,
+      ` The ${also} date its ${phase} from ${from}.`,
+      ` ${also} ghi ${phase} bắt đầu từ ${from}.`,
+    );
+    return { text: `${head}${tail}`, sources: [...started.sources, ...dated.sources] };
+  },
+};
+
 const phaseOnDate: Intent = {
   id: 'phase-on-date',
   matches: (q) => /\b(which phase|what phase|giai doan nao)\b/.test(q.folded),
@@ -223,16 +264,18 @@ const responsible: Intent = {
     (q.who && /^(who|ai)\b/.test(q.folded)) ||
     /\b(who is responsible|ai chiu trach nhiem)\b/.test(q.folded),
   answer: (network, q, lang) => {
+    // The duty asked about, without the asking words ("who is responsible for").
+    const subject = q.folded.replace(WHO_ASKS, '').trim();
     // Every meaningful word must match: a partial match is better left to the knowledge base.
-    const [match] = whoIsResponsibleFor(network, q.text, { minScore: 1 });
-    if (!match) return undefined;
+    const matches = whoIsResponsibleFor(network, subject || q.text, { minScore: 1 });
+    const best = matches.filter((m) => m.score === matches[0]?.score).slice(0, 5);
+    if (!best.length) return undefined;
+    const line = (m: (typeof best)[number]) =>
+      `${localize(m.player.name, lang)}: ${localize(m.responsibility.text, lang)}`;
+    // Several key players can share a duty (one conducts, one coordinates, one contributes).
     return {
-      text: say(
-        lang,
-        `${match.player.name.en}: ${match.responsibility.text.en}.`,
-        `${localize(match.player.name, 'vi')}: ${localize(match.responsibility.text, 'vi')}.`,
-      ),
-      sources: match.responsibility.sources,
+      text: best.length === 1 ? `${line(best[0]!)}.` : best.map((m) => `• ${line(m)}`).join('\n'),
+      sources: best.flatMap((m) => m.responsibility.sources),
     };
   },
 };
@@ -241,6 +284,7 @@ const responsible: Intent = {
 export const INTENTS: readonly Intent[] = [
   phaseDuration,
   phaseDates,
+  networkStart,
   phaseOnDate,
   count,
   responsible,

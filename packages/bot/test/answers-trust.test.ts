@@ -1,0 +1,116 @@
+import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../src/answers/answer';
+
+// The findings of checking answers against the sources, each in both languages.
+const engine = new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
+const BROCHURE = '000_e716c835c95bc311.txt';
+
+describe('what the sources do not say is said plainly, with the nearest fact they give', () => {
+  it.each([
+    ['Who funds the ITTC Network?', 'en', 'ittc-funding-not-given', /does not say who funds/],
+    ['Ai tài trợ cho Mạng lưới ITTC?', 'vi', 'ittc-funding-not-given', /không nói ai tài trợ/],
+    ['How many centres does the ITTC Network have?', 'en', 'ittc-size-not-given', /no number/],
+    [
+      'Mạng lưới ITTC có bao nhiêu trung tâm?',
+      'vi',
+      'ittc-size-not-given',
+      /không cho biết số lượng/,
+    ],
+    ['When was the ITTC Network founded?', 'en', 'ittc-founding-not-given', /no date/],
+    [
+      'How much money did Phase II have?',
+      'en',
+      'phase-2-budget-not-given',
+      /no budget for Phase II/,
+    ],
+    ['ngân sách của giai đoạn hai', 'vi', 'phase-2-budget-not-given', /không nêu ngân sách/],
+  ] as const)('%s', (question, lang, entryId, says) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ status: 'answered', kind: 'gap', lang, entryId });
+    expect(answer.text).toMatch(says);
+    expect(answer.sources.length).toBeGreaterThan(0);
+  });
+
+  it('labels the nearest known fact as such: Phase I’s budget, Treatnet’s 20 centres', () => {
+    expect(engine.answer('How much money did Phase II have?').text).toMatch(
+      /Phase I only: USD 1,608,000/,
+    );
+    expect(engine.answer('How many centres does the ITTC Network have?').text).toMatch(
+      /20 resource centres often quoted belong to Treatnet/,
+    );
+  });
+
+  it('never states a figure for the wrong network or phase, and no app help for a network question', () => {
+    const ittcSize = engine.answer('How many centres does the ITTC Network have?');
+    expect(ittcSize.text).not.toMatch(/^20 —/);
+    for (const question of ['Is there an ITTC in Vietnam?', 'Việt Nam có ITTC không?']) {
+      const answer = engine.answer(question);
+      expect(answer.entryId ?? '').not.toMatch(/^bot-/);
+      expect(answer.text).not.toMatch(/^(Yes|Có)\./);
+    }
+    const treatnetStart = engine.answer('Treatnet bắt đầu khi nào?');
+    expect(treatnetStart.entryId ?? '').not.toMatch(/^bot-/);
+  });
+
+  it('does not let one shared word carry a match: a price, a number, “today”', () => {
+    for (const question of ['What is the price of gold today?', '1 + 1 = ?', 'thời tiết hôm nay'])
+      expect(engine.answer(question).status, question).toBe('unknown');
+  });
+
+  it('says the Treatnet web address is cut off in the source', () => {
+    const en = engine.answer('treatnet website address');
+    expect(en.text).toMatch(/cut off/);
+    expect(en.text).not.toMatch(/^Yes/);
+    expect(engine.answer('địa chỉ trang web Treatnet').text).toMatch(/bị cắt mất/);
+  });
+});
+
+describe('disagreements are shown, each with its source', () => {
+  it('gives both starts of Treatnet: December 2005 (abstract), Phase I from August 2005 (slides)', () => {
+    for (const [question, lang, dec, aug] of [
+      ['When did Treatnet start?', 'en', 'December 2005', 'August 2005'],
+      ['Treatnet bắt đầu khi nào?', 'vi', 'tháng 12/2005', 'tháng 8/2005'],
+    ] as const) {
+      const answer = engine.answer(question);
+      expect(answer).toMatchObject({ status: 'answered', kind: 'structured', lang });
+      expect(answer.text).toContain(dec);
+      expect(answer.text).toContain(aug);
+      expect(answer.text).not.toMatch(/\.txt/);
+      expect(new Set(answer.sources.map((s) => s.document)).size).toBe(2);
+    }
+  });
+});
+
+describe('who does what, from the key players', () => {
+  it('names every key player with a part in the training needs assessment', () => {
+    for (const [question, lang] of [
+      ['Who is responsible for the training needs assessment?', 'en'],
+      ['Ai chịu trách nhiệm đánh giá nhu cầu đào tạo?', 'vi'],
+    ] as const) {
+      const answer = engine.answer(question);
+      expect(answer).toMatchObject({ status: 'answered', kind: 'structured', lang });
+      expect(answer.text.split('\n')).toHaveLength(3);
+      expect(answer.text).toMatch(
+        lang === 'en' ? /Capacity-building contractor: Conduct/ : /Tiến hành đánh giá/,
+      );
+      expect(answer.text).toContain('GCS/PTRU');
+      expect(answer.text).not.toMatch(/headquarters|trụ sở/);
+    }
+  });
+});
+
+describe('citations', () => {
+  it('app help cites no document; every other answer cites by title', () => {
+    expect(engine.answer('Can I use Vietnamese?')).toMatchObject({
+      entryId: 'bot-language',
+      sources: [],
+    });
+    expect(engine.answer('How do I do a needs assessment?').sources).toEqual([]);
+    for (const entry of knowledgeBase) {
+      expect(entry.answer.en, entry.id).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+      expect(entry.answer.vi ?? '', entry.id).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    }
+    expect(BROCHURE).toMatch(/\.txt$/);
+  });
+});
