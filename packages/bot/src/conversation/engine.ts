@@ -119,7 +119,7 @@ export function turn(state: TurnState, message: Message, ctx: EngineContext): Tu
   const lang =
     state.member.lang ??
     (message.locale ? langOf(message.locale) : text ? detectLanguage(text) : 'en');
-  let outcome = Outcome.of(state.member, lang);
+  let outcome = Outcome.of(ageContext(state.member), lang);
   const conversation = { welcomed: true };
   const finish = (): TurnOutcome => ({
     conversation,
@@ -140,4 +140,14 @@ export function turn(state: TurnState, message: Message, ctx: EngineContext): Tu
   const route = ROUTES.find((r) => r.when(outcome, message, ctx));
   outcome = (route?.flow ?? ask)(outcome, message, ctx);
   return finish();
+}
+
+/** Each turn the last question counts down; at zero it is forgotten. */
+function ageContext(member: MemberState): MemberState {
+  const context = member.context;
+  if (!context) return member;
+  const { context: _gone, ...rest } = member;
+  return context.turnsLeft > 1
+    ? { ...member, context: { ...context, turnsLeft: context.turnsLeft - 1 } }
+    : rest;
 }

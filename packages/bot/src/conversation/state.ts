@@ -21,6 +21,13 @@ export const MemberStateSchema = z.object({
   session: SessionSchema.optional(),
   /** The open session's id, which becomes its result's id: a repeated submit stores once. */
   sessionId: z.string().max(200).optional(),
+  /**
+   * The last question asked, for a follow-up ("and Phase II?") to be read against; it is
+   * forgotten after a few turns or when another question takes its place.
+   */
+  context: z
+    .object({ question: z.string().max(4000), turnsLeft: z.number().int().min(0).max(10) })
+    .optional(),
 });
 
 /** A member's state: kept per user, so an assessment follows the member, not the chat. */
