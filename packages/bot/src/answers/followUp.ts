@@ -36,7 +36,7 @@ export function resolveFollowUp(previous: string, message: string): string | und
   const rest = folded.slice(lead[0].length).trim();
   if (!rest || rest.split(' ').length > MAX_WORDS) return undefined;
   const swap = SWAPS.find((s) => s.is.test(rest));
-  if (!swap || !swap.find.test(previous)) return undefined;
+  if (!swap?.find.test(previous)) return undefined;
   // The new phrase as typed, without the lead words and the question mark.
   const typed = message
     .trim()

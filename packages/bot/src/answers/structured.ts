@@ -175,7 +175,6 @@ const networkStart: Intent = {
   answer: (network, q, lang) => {
     const started = network.started;
     if (!started) return undefined;
-    const name = localize(network.name, lang);
     const first = network.phases.find((p) => p.number === 1);
     const dated = first?.plans.find((p) => p.precision !== 'year' && p.start !== started.date);
     const cited = started.sources.map(q.cite).join(', ');
