@@ -66,6 +66,41 @@ describe('what the sources do not say is said plainly, with the nearest fact the
   });
 });
 
+describe('an entry on the topic that lacks the fact asked for does not answer it', () => {
+  it.each([
+    [
+      'What did the Treatnet-ASI cost?',
+      'en',
+      /^The documents do not give that\. The nearest they say: Treatnet-ASI/,
+    ],
+    [
+      'Who is the head of the coordinating office of the ITTC network?',
+      'en',
+      /^The documents do not give that/,
+    ],
+    [
+      'How many trainers were trained by the training package?',
+      'en',
+      /^The documents do not give that/,
+    ],
+    ['Khi nào tài liệu thực hành tốt được viết?', 'vi', /^Các tài liệu không nêu thông tin đó/],
+  ] as const)('%s', (question, lang, says) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ status: 'answered', kind: 'gap', lang });
+    expect(answer.text).toMatch(says);
+    expect(answer.sources.length).toBeGreaterThan(0);
+  });
+
+  it('still answers when the entry holds the fact: a count, an amount, a date', () => {
+    for (const question of [
+      'how many good practice documents were written',
+      'how much money did phase one get',
+      'when did the treatnet forum go online',
+    ])
+      expect(engine.answer(question).kind, question).not.toBe('gap');
+  });
+});
+
 describe('disagreements are shown, each with its source', () => {
   it('gives both starts of Treatnet: December 2005 (abstract), Phase I from August 2005 (slides)', () => {
     for (const [question, lang, dec, aug] of [

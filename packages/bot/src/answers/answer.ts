@@ -6,6 +6,7 @@ import {
   type Network,
   type SourceRef,
 } from '@resonet/core';
+import { askedFact, holdsFact } from './asked';
 import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
@@ -51,6 +52,10 @@ const TEXT = {
   clarify: {
     en: 'Did you mean one of these?',
     vi: 'Có phải bạn muốn hỏi một trong những câu sau?',
+  },
+  notGiven: {
+    en: 'The documents do not give that. The nearest they say:',
+    vi: 'Các tài liệu không nêu thông tin đó. Điều gần nhất các tài liệu có nói:',
   },
   fallback: {
     en: '(No English text is available; shown in {lang}.)',
@@ -241,10 +246,15 @@ export class AnswerEngine {
         ...nearest,
       });
     }
-    const { text, locale } = localizeWithLocale(top.entry.answer, lang);
+    const { text: entryText, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';
+    // An entry on the topic that lacks the kind of fact asked (a count, an amount, a date, a
+    // person) does not answer the question: say so, and give it as the nearest fact.
+    const fact = top.entry.gap ? undefined : askedFact(question);
+    const lacking = fact !== undefined && !holdsFact(fact, entryText);
+    const text = lacking ? `${TEXT.notGiven[lang]} ${entryText}` : entryText;
     // A gap entry answers that the sources do not say, with the nearest fact they give.
-    return reply('answered', top.entry.gap ? 'gap' : 'knowledge', `${text}${note}`, {
+    return reply('answered', top.entry.gap || lacking ? 'gap' : 'knowledge', `${text}${note}`, {
       sources: top.entry.sources,
       suggestions: top.entry.related
         .map((id) => this.question(id, lang))
