@@ -121,8 +121,8 @@ const TEXT: Record<SafetyTopic, Record<Lang, string>> = {
 };
 
 const CONTACT: Record<Lang, string> = {
-  en: 'For questions about the network itself, {network} can be reached at {contact}.',
-  vi: 'Với câu hỏi về chính mạng lưới, có thể liên hệ {network} qua {contact}.',
+  en: 'For questions about the {network} itself: {contact}.',
+  vi: 'Với câu hỏi về chính {network}: {contact}.',
 };
 
 /**
@@ -138,9 +138,8 @@ export function safetyAnswer(
   const contact = withContact?.contact;
   if (!withContact || !contact) return { text: TEXT[topic][lang], sources: [] };
   const address = [contact.email, contact.website].filter(Boolean).join(' · ');
-  const line = fillText(CONTACT[lang], {
-    network: localize(withContact.name, lang),
-    contact: address,
-  });
+  // English reads the short name ("the ITTC Network"); Vietnamese the full one.
+  const network = lang === 'en' ? withContact.acronym : localize(withContact.name, lang);
+  const line = fillText(CONTACT[lang], { network, contact: address });
   return { text: `${TEXT[topic][lang]}\n${line}`, sources: contact.sources };
 }
