@@ -8,8 +8,7 @@ export interface SourceTitle {
 
 /** A citation as people read it: "UNODC project summary slides for Treatnet § Phase I - Resources". */
 export function citation(ref: SourceRef, documents: readonly SourceTitle[], lang: Lang): string {
-  const document = documents.find((d) => d.file === ref.document);
-  return `${document ? localize(document.title, lang) : ref.document} § ${ref.section}`;
+  return `${documentTitle(ref, documents, lang)} § ${ref.section}`;
 }
 
 /** The document's title alone, for citations inside a sentence. */

@@ -1,4 +1,11 @@
-import { type CardData, CardDataSchema, type Command, isCommand, typedCommand } from './commands';
+import {
+  type CardData,
+  type CardDataOf,
+  CardDataSchema,
+  type Command,
+  isCommand,
+  typedCommand,
+} from './commands';
 
 /** What arrives from a channel: a message (typed text and/or a card submit) or an install. */
 export interface Incoming {
@@ -49,11 +56,6 @@ export function parseIncoming(incoming: Incoming): Message {
 }
 
 /** The card data of the message when it is a submit of `command`. */
-export function dataOf<K extends Command>(
-  message: Message,
-  command: K,
-): Extract<CardData, { action: K }> | undefined {
-  return message.data?.action === command
-    ? (message.data as Extract<CardData, { action: K }>)
-    : undefined;
+export function dataOf<K extends Command>(message: Message, command: K): CardDataOf<K> | undefined {
+  return message.data?.action === command ? (message.data as CardDataOf<K>) : undefined;
 }
