@@ -34,26 +34,29 @@ console.log(`misses (${result.misses.length}):`);
 for (const m of result.misses)
   console.log(`  ${JSON.stringify(m.q)} expected ${m.expect ?? 'unknown'}, got ${m.got}`);
 
-// The held-out set is never tuned on: it says how the engine does on questions it has not
-// been fitted to. Its misses are printed to be read, not fixed one by one.
-const heldOut = JSON.parse(
-  readFileSync(new URL('../eval/held-out.json', import.meta.url), 'utf8'),
-) as { questions: HeldOutQuestion[] };
-const held = evaluateHeldOut(new AnswerEngine(knowledgeBase, networks), heldOut.questions);
+// The held-out sets are never tuned on: they say how the engine does on questions it has not
+// been fitted to. Their misses are printed to be read, not fixed one by one. The second set
+// was written when the first set's misses had been read (see its "about").
 const rate = (t: { correct: number; total: number; rate: number }) =>
   `${pct(t.rate)} (${t.correct}/${t.total})`;
-console.log(`\nheld-out set: ${heldOut.questions.length} questions (never tuned on)`);
-console.log(
-  `expected facts  en ${rate(held.facts.en)}, vi ${rate(held.facts.vi)}   (target ≥ 95 %)`,
-);
-console.log(
-  `no confident wrong answer (unanswerable, out of scope) ${rate(held.noConfidentWrong)}   (target ≥ 95 %)`,
-);
-console.log(`safety answers  ${rate(held.safety)}`);
-console.log(`in the question's language ${rate(held.language)}`);
-console.log(`misses (${held.misses.length}):`);
-for (const m of held.misses)
-  console.log(`  [${m.kind}] ${JSON.stringify(m.q)} → ${m.got}: ${m.why}`);
+for (const file of ['held-out.json', 'held-out-2.json']) {
+  const heldOut = JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), 'utf8')) as {
+    questions: HeldOutQuestion[];
+  };
+  const held = evaluateHeldOut(new AnswerEngine(knowledgeBase, networks), heldOut.questions);
+  console.log(`\n${file}: ${heldOut.questions.length} questions (never tuned on)`);
+  console.log(
+    `expected facts  en ${rate(held.facts.en)}, vi ${rate(held.facts.vi)}   (target ≥ 95 %)`,
+  );
+  console.log(
+    `no confident wrong answer (unanswerable, out of scope) ${rate(held.noConfidentWrong)}   (target ≥ 95 %)`,
+  );
+  console.log(`safety answers  ${rate(held.safety)}`);
+  console.log(`in the question's language ${rate(held.language)}`);
+  console.log(`misses (${held.misses.length}):`);
+  for (const m of held.misses)
+    console.log(`  [${m.kind}] ${JSON.stringify(m.q)} → ${m.got}: ${m.why}`);
+}
 
 console.log('\nthreshold grid (en / vi / rejection / clarify):');
 for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {

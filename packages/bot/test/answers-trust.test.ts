@@ -1,6 +1,7 @@
 import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answers/answer';
+import { holdsFact } from '../src/answers/asked';
 
 // The findings of checking answers against the sources, each in both languages.
 const engine = new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
@@ -147,5 +148,92 @@ describe('citations', () => {
       expect(entry.answer.vi ?? '', entry.id).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     }
     expect(BROCHURE).toMatch(/\.txt$/);
+  });
+});
+
+describe('how a question asks is not what it is about', () => {
+  it.each([
+    ['Giá vàng hôm nay bao nhiêu?'],
+    ['gia xang bao nhieu'],
+    ['how many legs does a spider have'],
+    ['what is the speed of light'],
+  ])('%s: no confident answer from "how many" or "bao nhiêu" alone', (question) => {
+    expect(engine.answer(question).status).not.toBe('answered');
+  });
+});
+
+describe('short words typed wrong', () => {
+  it.each([
+    ['itc la gi', 'vi', 'what-is-an-ittc'],
+    ['wat is treatnet', 'en', 'what-is-treatnet'],
+    ['whta is an ITTC', 'en', 'what-is-an-ittc'],
+  ] as const)('%s → %s', (question, lang, entryId) => {
+    expect(engine.answer(question)).toMatchObject({ status: 'answered', lang, entryId });
+  });
+
+  it('leaves real Vietnamese syllables alone: "gia" is not a typo for "giai"', () => {
+    expect(engine.answer('gia vang hom nay').status).toBe('unknown');
+  });
+});
+
+describe('a count, an amount or a country the entry does not hold is said not to be given', () => {
+  it('counts only the thing asked for: people trained are not resource centres', () => {
+    const phase1 = knowledgeBase.find((e) => e.id === 'phase-1-resources');
+    const [en, vi] = [phase1?.answer.en ?? '', phase1?.answer.vi ?? ''];
+    expect(holdsFact('count', 'How many people were trained in Phase I?', en)).toBe(false);
+    expect(holdsFact('count', 'Giai đoạn I có bao nhiêu người được đào tạo?', vi)).toBe(false);
+    expect(holdsFact('count', 'How many resource centres were there?', en)).toBe(true);
+    expect(holdsFact('count', 'Có bao nhiêu trung tâm nguồn?', vi)).toBe(true);
+    const answer = engine.answer('How many people were trained in Phase I?');
+    expect(answer.kind === 'gap' || answer.status === 'unknown').toBe(true);
+  });
+
+  it.each([
+    ['How many resource centres did Phase I have?', /20/],
+    ['How many treatment staff did Phase I have at GCS?', /two treatment staff/],
+    ['Có bao nhiêu trung tâm nguồn trong Giai đoạn I?', /20/],
+  ])('answers a count it holds: %s', (question, says) => {
+    const answer = engine.answer(question);
+    expect(answer.notGiven).toBeUndefined();
+    expect(answer.text).toMatch(says);
+  });
+
+  it('"where does the funding come from" asks for a source, not an amount', () => {
+    const answer = engine.answer('kinh phí của Treatnet từ đâu');
+    expect(answer).toMatchObject({ entryId: 'treatnet-funders', kind: 'knowledge' });
+    expect(answer.notGiven).toBeUndefined();
+  });
+
+  it.each([
+    ['Which countries do Treatnet centres come from?', 'en'],
+    ['Trung tâm nguồn Treatnet ở nước nào?', 'vi'],
+  ] as const)('no country is named for Treatnet’s centres: %s', (question, lang) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ status: 'answered', kind: 'gap', lang });
+  });
+
+  it('the sources name none of Treatnet’s centres, and say so', () => {
+    const answer = engine.answer('What are the names of the Treatnet resource centres?');
+    expect(answer).toMatchObject({ entryId: 'treatnet-centres-not-named', kind: 'gap' });
+    expect(answer.text).toMatch(/name none/);
+  });
+});
+
+describe('a key player is described in full', () => {
+  it('names WHO and UNAIDS among the experts', () => {
+    const en = engine.answer('What do the experts from other UN agencies do?');
+    expect(en.entryId).toBe('duties-external-experts');
+    expect(en.text).toMatch(/WHO and UNAIDS/);
+    const vi = engine.answer('Chuyên gia từ các cơ quan Liên Hợp Quốc khác làm gì?');
+    expect(vi.text).toMatch(/WHO và UNAIDS/);
+  });
+
+  it('is asked by the other name its name gives in brackets', () => {
+    expect(engine.answer('responsibilities of the resource centres').entryId).toBe(
+      'duties-resource-centres',
+    );
+    expect(engine.answer('nhiệm vụ của các trung tâm nguồn').entryId).toBe(
+      'duties-resource-centres',
+    );
   });
 });

@@ -20,6 +20,18 @@ describe('safety answers', () => {
     ['find-treatment', 'en', 'I need rehab for my husband'],
     ['find-treatment', 'vi', 'Cai nghiện cho con ở đâu?'],
     ['find-treatment', 'vi', 'con toi bi nghien ma tuy'],
+    // Broadened by kind of situation, not by phrase: self-harm in any tense, wanting to die,
+    // changing or stopping a medicine, withdrawal, seizures.
+    ['crisis', 'en', 'my friend keeps cutting herself'],
+    ['crisis', 'en', 'I do not want to live any more'],
+    ['crisis', 'en', 'he is having a seizure after taking pills'],
+    ['crisis', 'vi', 'Tôi không muốn sống nữa'],
+    ['crisis', 'vi', 'con toi tu lam dau ban than'],
+    ['medical', 'en', 'Is it OK to skip my methadone for a day?'],
+    ['medical', 'en', 'what are the withdrawal symptoms of heroin'],
+    ['medical', 'vi', 'Tôi muốn ngừng uống thuốc methadone'],
+    ['medical', 'vi', 'co nen giam lieu buprenorphine khong'],
+    ['find-treatment', 'en', 'I am addicted, where do I start'],
   ] as const)('%s (%s): %s', (topic, lang, question) => {
     expect(safetyTopic(question)).toBe(topic);
     const answer = engine.answer(question);

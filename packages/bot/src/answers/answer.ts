@@ -6,7 +6,7 @@ import {
   type Network,
   type SourceRef,
 } from '@resonet/core';
-import { askedFact, holdsFact } from './asked';
+import { type AskedFact, askedFact, holdsFact } from './asked';
 import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
@@ -25,6 +25,8 @@ export interface Answer {
   suggestions: { entryId: string; text: string }[];
   /** The entry answered, when the answer came from the knowledge base. */
   entryId?: string;
+  /** The kind of fact asked that the entry answered does not hold (it is given as nearest). */
+  notGiven?: AskedFact;
   /** Unknown or clarify: the entry that came closest, for the unanswered-questions log. */
   nearest?: string;
   /**
@@ -108,9 +110,12 @@ export class AnswerEngine {
   ) {
     this.thresholds = options.thresholds ?? THRESHOLDS;
     this.documents = options.documents ?? [];
-    this.index = new KnowledgeIndex(entries);
-    this.entries = new Map(entries.map((e) => [e.id, e]));
     this.names = networks.map((network) => ({ network, words: namesOf(network) }));
+    this.index = new KnowledgeIndex(
+      entries,
+      this.names.flatMap((n) => [...n.words]),
+    );
+    this.entries = new Map(entries.map((e) => [e.id, e]));
   }
 
   /**
@@ -215,7 +220,10 @@ export class AnswerEngine {
     // A question that names a phase is answered from an entry about that phase, if one fits.
     const phase = about.phase;
     const onPhase = phase ? fitting.filter((c) => c.entry.tags.includes(phase)) : [];
-    const candidates = onPhase.length ? onPhase : fitting;
+    // Ranked by score weighed by coverage: an entry that covers the whole question beats
+    // one that scores as high on part of it.
+    const rank = (c: Candidate) => c.score * (0.5 + 0.5 * c.coverage);
+    const candidates = (onPhase.length ? onPhase : fitting).sort((a, b) => rank(b) - rank(a));
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
@@ -235,7 +243,7 @@ export class AnswerEngine {
     // almost as closely.
     const fit = (c: Candidate) => c.coverage * c.precision;
     const close = (c: Candidate) =>
-      c.score >= top.score * clarifyRatio && fit(c) >= fit(top) * clarifyRatio;
+      rank(c) >= rank(top) * clarifyRatio && fit(c) >= fit(top) * clarifyRatio;
     if (second && close(second)) {
       const options = candidates
         .filter(close)
@@ -251,7 +259,7 @@ export class AnswerEngine {
     // An entry on the topic that lacks the kind of fact asked (a count, an amount, a date, a
     // person) does not answer the question: say so, and give it as the nearest fact.
     const fact = top.entry.gap ? undefined : askedFact(question);
-    const lacking = fact !== undefined && !holdsFact(fact, entryText);
+    const lacking = fact !== undefined && !holdsFact(fact, question, entryText);
     const text = lacking ? `${TEXT.notGiven[lang]} ${entryText}` : entryText;
     // A gap entry answers that the sources do not say, with the nearest fact they give.
     return reply('answered', top.entry.gap || lacking ? 'gap' : 'knowledge', `${text}${note}`, {
@@ -260,6 +268,7 @@ export class AnswerEngine {
         .map((id) => this.question(id, lang))
         .filter((q) => q !== undefined),
       entryId: top.entry.id,
+      ...(lacking ? { notGiven: fact } : {}),
     });
   }
 }

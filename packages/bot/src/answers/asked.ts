@@ -2,10 +2,13 @@ import { foldText } from '@resonet/core';
 
 /**
  * The kind of fact a question asks for, when it asks for one an answer can be checked
- * against: a count, an amount of money, a date, or a named person. An entry that fits the
- * topic but holds no such fact does not answer the question.
+ * against: a count, an amount of money, a date, a named person, or a country. An entry that
+ * fits the topic but holds no such fact does not answer the question.
  */
-export type AskedFact = 'count' | 'amount' | 'date' | 'person';
+export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country';
+
+// "Where does the funding come from?" asks for a source, not an amount.
+const ASKS_SOURCE = /\b(where|who|whom|tu dau|o dau|ai|nguon)\b/;
 
 const ASKS: [AskedFact, RegExp][] = [
   [
@@ -15,24 +18,86 @@ const ASKS: [AskedFact, RegExp][] = [
   ['count', /\b(how many|number of|bao nhieu|so luong)\b/],
   ['date', /\b(when|what year|which year|khi nao|bao gio|nam nao|luc nao)\b/],
   ['person', /\b(director|head of|chairman|chairperson|president|giam doc|truong ban|chu tich)\b/],
+  ['country', /\b((which|what) (country|countries|city|cities)|(nuoc|quoc gia|thanh pho) nao)\b/],
 ];
 
+const NUMBER =
+  /^(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/;
+
+// Words between "how many" and the thing counted: "how many of the additional providers".
+const BEFORE_NOUN = new Set('the of additional more other cac nhung con cai'.split(' '));
+
+/** The word for what a count question counts ("how many people…" → "people"), if it names one. */
+function countedWord(folded: string): string | undefined {
+  const after = /\b(?:how many|number of|bao nhieu|so luong)\b(.*)$/.exec(folded)?.[1] ?? '';
+  return after
+    .split(' ')
+    .filter(Boolean)
+    .find((word) => !BEFORE_NOUN.has(word));
+}
+
+// "centres", "centre" and "centers" are the same thing counted. Whole words only: folded
+// Vietnamese syllables share prefixes without sharing meaning ("nguoi", "nguon").
+const singular = (word: string) => word.replace(/re(s?)$/, 'er$1').replace(/s$/, '');
+const sameThing = (a: string, b: string) => singular(a) === singular(b);
+
+/**
+ * Whether an answer counts the thing asked for: a number followed, within a few words, by
+ * the counted word ("20 resource centres", "two treatment staff"). With no counted word
+ * named, any number does.
+ */
+function counts(question: string, answer: string): boolean {
+  const words = foldText(answer).split(' ');
+  const thing = countedWord(foldText(question));
+  return words.some(
+    (word, i) =>
+      NUMBER.test(word) &&
+      (thing === undefined || words.slice(i + 1, i + 5).some((next) => sameThing(next, thing))),
+  );
+}
+
+let countryNames: Set<string> | undefined;
+
+/** Every country's name in English and Vietnamese, folded (from the runtime's own data). */
+function countries(): Set<string> {
+  if (countryNames) return countryNames;
+  const names = new Set<string>();
+  const displays = ['en', 'vi'].map((lang) => new Intl.DisplayNames([lang], { type: 'region' }));
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of letters)
+    for (const b of letters)
+      for (const display of displays) {
+        const name = display.of(`${a}${b}`);
+        if (name && name !== `${a}${b}`) names.add(foldText(name));
+      }
+  countryNames = names;
+  return names;
+}
+
+/** Whether an answer names a country. */
+function namesCountry(answer: string): boolean {
+  const folded = ` ${foldText(answer)} `;
+  for (const name of countries()) if (folded.includes(` ${name} `)) return true;
+  return false;
+}
+
 /** What in an answer's text holds each kind of fact. */
-const HOLDS: Record<AskedFact, RegExp> = {
-  amount: /\b(usd|us\$|dollars?|eur|euros?|\d{1,3}([.,]\d{3})+)\b/i,
-  count:
-    /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifteen|mot|hai|ba|bon|nam|muoi)\b/i,
-  date: /\b(1[89]|20)\d{2}\b/,
+const HOLDS: Record<AskedFact, (question: string, answer: string) => boolean> = {
+  amount: (_, answer) => /\b(usd|us\$|dollars?|eur|euros?|\d{1,3}([.,]\d{3})+)\b/i.test(answer),
+  count: counts,
+  date: (_, answer) => /\b(1[89]|20)\d{2}\b/.test(answer),
   // The model records roles, never people: no answer names a director.
-  person: /(?!)/,
+  person: () => false,
+  country: (_, answer) => namesCountry(answer),
 };
 
 /** The kind of fact asked for, if any. */
 export function askedFact(question: string): AskedFact | undefined {
   const folded = foldText(question);
-  return ASKS.find(([, pattern]) => pattern.test(folded))?.[0];
+  const fact = ASKS.find(([, pattern]) => pattern.test(folded))?.[0];
+  return fact === 'amount' && ASKS_SOURCE.test(folded) ? undefined : fact;
 }
 
-/** Whether an answer's text holds the kind of fact asked for. */
-export const holdsFact = (fact: AskedFact, answer: string) =>
-  HOLDS[fact].test(fact === 'count' ? foldText(answer) : answer);
+/** Whether an answer's text holds the kind of fact a question asks for. */
+export const holdsFact = (fact: AskedFact, question: string, answer: string) =>
+  HOLDS[fact](question, answer);

@@ -25,7 +25,15 @@ export function evaluate(engine: AnswerEngine, questions: readonly DevQuestion[]
   const misses: Evaluation['misses'] = [];
   for (const { q, lang, expect } of questions) {
     const answer = engine.answer(q);
-    const got = answer.status === 'answered' ? (answer.entryId ?? answer.kind) : answer.status;
+    // An answer from the right entry that says the documents do not give what was asked is
+    // still a miss when they do.
+    const entry = answer.entryId ?? answer.kind;
+    const got =
+      answer.status !== 'answered'
+        ? answer.status
+        : answer.notGiven
+          ? `${entry} (said no ${answer.notGiven} is given)`
+          : entry;
     if (expect === null) {
       rejection.total += 1;
       if (answer.status === 'unknown') rejection.rejected += 1;

@@ -1,6 +1,7 @@
 import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
 import MiniSearch from 'minisearch';
 import { VIETNAMESE_MARKS } from './language';
+import { Speller } from './spelling';
 
 interface Doc {
   id: string;
@@ -14,7 +15,7 @@ interface Doc {
 
 // Words that say how a question is asked, not what it is about.
 const FILLERS = new Set(
-  'tell me please can could would you i my our we us want know explain give show like there exactly hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
+  'tell me please can could would you i my our we us want know explain give show like there exactly have has had hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
     ' ',
   ),
 );
@@ -24,20 +25,36 @@ function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed')) return word.slice(0, -2);
+  if (word.endsWith('ed') && !word.endsWith('eed')) return word.slice(0, -2);
   if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }
 
+// How a question asks, when it asks how many, how much or how long: one word each, whatever
+// the language, so "bao nhiêu" is one shared word with a budget question, not two.
+const ASKING: [RegExp, string][] = [
+  [/\b(how many|how much|bao nhieu)\b/g, ' qxquantity '],
+  [/\b(how long|bao lau)\b/g, ' qxduration '],
+  [/\b(khi nao|bao gio|nhu the nao|the nao|tai sao|vi sao|o dau)\b/g, ' '],
+];
+
+/** Whether a term only says how a question asks (see ASKING). */
+export const asksHow = (term: string) => term.startsWith('qx');
+
+/** The folded words of a question that say what it is about, unstemmed. */
+export function words(text: string): string[] {
+  let folded = foldText(text);
+  for (const [phrase, word] of ASKING) folded = folded.replace(phrase, word);
+  // No real word is 40 letters long; longer tokens would only make fuzzy matching costly.
+  return keywords(folded).filter(
+    (word) => word.length <= 40 && !FILLERS.has(word) && !/^[a-z]$/.test(word),
+  );
+}
+
 /** The folded, stemmed words of a question that say what it is about. */
 export function terms(text: string): string[] {
-  return (
-    keywords(text)
-      // No real word is 40 letters long; longer tokens would only make fuzzy matching costly.
-      .filter((word) => word.length <= 40 && !FILLERS.has(word) && !/^[a-z]$/.test(word))
-      .map(stem)
-  );
+  return words(text).map(stem);
 }
 
 /** Lower-cased words with their diacritics, for the exact-match bonus. */
@@ -76,7 +93,10 @@ export class KnowledgeIndex {
   /** How many entries use each term: common words ("ITTC", "network") say little. */
   private readonly entryFrequency = new Map<string, number>();
 
-  constructor(entries: readonly KnowledgeEntry[]) {
+  private readonly speller: Speller;
+
+  /** `names`: the folded words that name the networks, the likeliest words to mistype. */
+  constructor(entries: readonly KnowledgeEntry[], names: Iterable<string> = []) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
     this.search = new MiniSearch<Doc>({
       fields: ['text', 'exact'],
@@ -95,6 +115,13 @@ export class KnowledgeIndex {
       }
     }
     this.search.addAll(docs);
+    const vocabulary = new Set<string>();
+    for (const entry of entries) {
+      for (const text of [...Object.values(entry.questions), ...Object.values(entry.answer)])
+        for (const part of [text ?? []].flat())
+          for (const word of words(part)) vocabulary.add(word);
+    }
+    this.speller = new Speller(vocabulary, new Set(names));
     for (const entry of entries) {
       const words = new Set(
         Object.values(entry.questions).flatMap((qs) => (qs ?? []).flatMap(terms)),
@@ -114,14 +141,17 @@ export class KnowledgeIndex {
 
   /** Entries that match a question, best first (one per entry). */
   find(question: string, limit = 5): Candidate[] {
-    const wanted = terms(question);
+    const wanted = words(question)
+      .map((word) => this.speller.correct(word))
+      .filter((word) => word !== undefined)
+      .map(stem);
     if (wanted.length === 0) return [];
     // One typo allowed from five letters on: shorter words collide too often, and more edits
     // cost more time than they win answers.
     const fuzzy = (term: string) => (term.length < 5 || /\d/.test(term) ? false : 1);
-    const folded = this.search.search(foldText(question), {
+    const folded = this.search.search(wanted.join(' '), {
       fields: ['text'],
-      tokenize: terms,
+      tokenize: (text) => text.split(' '),
       fuzzy,
       prefix: (term) => term.length > 3,
     });
@@ -179,9 +209,10 @@ export class KnowledgeIndex {
       .map(({ entry, score, precision, folded: matched, exact: exactCoverage }) => {
         const foldedCoverage = coverageOf(matched);
         const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
-        // Numbers say which, not what: "1 + 1" is not about Phase 1.
-        const words = [...matched].filter((t) => !/^\d+$/.test(t)).length;
-        return { entry, score, coverage, precision, matched: words, asked: distinct };
+        // Numbers say which, not what ("1 + 1" is not about Phase 1), and how a question asks
+        // says nothing of what it asks about.
+        const shared = [...matched].filter((t) => !/^\d+$/.test(t) && !asksHow(t)).length;
+        return { entry, score, coverage, precision, matched: shared, asked: distinct };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

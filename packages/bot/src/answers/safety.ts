@@ -19,7 +19,8 @@ export type SafetyTopic = 'crisis' | 'medical' | 'find-treatment';
 const PEOPLE =
   'son|daughter|child|children|kid|brother|sister|husband|wife|partner|friend|relative|father|mother|dad|mum|mom|family';
 const MEDICINES =
-  'methadone|buprenorphine|naloxone|naltrexone|suboxone|medicine|medication|pills|tablets|drugs';
+  'methadone|buprenorphine|naloxone|naltrexone|suboxone|medicines?|medications?|meds|pills|tablets|drugs|prescriptions?|antidepressants?|opioids?|benzodiazepines?|sleeping pills';
+const SELF = '(my|him|her|them|your|our)sel(f|ves)';
 
 // Patterns look for a person's situation, not for the words "treatment" or "drug", which
 // most questions about the networks contain. Folded patterns read the text without
@@ -35,16 +36,27 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         'kill (my|him|her|them)sel(f|ves)',
         'end (my|his|her|their) life',
         'self harm\\w*',
-        'hurt (my|him|her)self',
+        `(hurt|harm|cut|injur)\\w* ${SELF}`,
+        '(want|wants|wanted|going) to die',
+        '(do not|dont|no longer) want to (live|be alive|wake up)',
+        'no reason to live',
+        'better off dead',
+        'take (my|his|her|their) (own )?life',
         'overdos\\w*',
         'too many (pills|tablets)',
-        '(not|stopped) breathing',
+        '(not|stopped|trouble|difficulty) breathing',
+        '(cannot|cant|can not) breathe',
+        'seizures?',
+        'convuls\\w*',
         '(will not|wont|does not|doesnt|cannot|cant) wake( up)?',
         'unconscious',
         '(muon|dinh|se) tu tu',
         'tu sat',
         'muon chet',
-        'tu lam hai',
+        'khong muon song',
+        'tu lam (hai|dau)',
+        'tu hai (minh|ban than)',
+        'co giat',
         'qua lieu(?! (phap|trinh))',
         'soc thuoc',
         'ngung tho',
@@ -63,11 +75,20 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         'dosage',
         `how (much|many) (${MEDICINES})`,
         `(should|can|must|do) (i|we|he|she|they) take (\\w+ )?(${MEDICINES})`,
+        // Changing or stopping a medicine, or mixing it, is a medical decision.
+        `(stop|stopping|quit|quitting|reduce|reducing|lower|lowering|increase|increasing|change|changing|skip|skipping|miss|missing|mix|mixing|combine|combining) (taking |using )?(my |his |her |their |the |a |this )?(${MEDICINES})`,
+        `(${MEDICINES}) (with|and) (alcohol|other)`,
+        'withdrawal symptoms?',
+        `is it safe to (take|use|stop|mix|combine)`,
         'side effects?',
         'lieu (luong|dung|thuoc|methadone)',
         'uong bao nhieu',
         'bao nhieu (vien|mg|lieu)',
         'tac dung phu',
+        '(ngung|dung|bo|giam|tang|doi) (uong |dung )?thuoc',
+        '(giam|tang) lieu',
+        'trieu chung cai',
+        'co nen uong',
       ]
         .map((p) => `\\b${p}\\b`)
         .join('|'),
@@ -79,6 +100,8 @@ const FOLDED: [SafetyTopic, RegExp][] = [
       [
         '(where|how) (can|do|could|should) (i|we|he|she|they|my \\w+) (get|find)\\b.*\\b(treatment|rehab\\w*|detox\\w*)',
         `(treatment|rehab\\w*|detox\\w*|help) for (my|a|our) (${PEOPLE})`,
+        `(i am|im|i m|he is|she is|my (${PEOPLE}) is) (addicted|an addict)`,
+        '(need|needs|looking for|find) (a |an )?(rehab\\w*|detox\\w*|clinic|treatment centre|treatment center)',
         '(cai nghien|dieu tri|chua tri)\\b.*\\b(o dau|cho (con|nguoi nha|chong|vo|em|anh|chi|ban|bo|me))',
         '(con|chong|vo|em|anh|chi|nguoi nha) (toi|minh) (nghien|bi nghien)',
       ]
@@ -89,8 +112,14 @@ const FOLDED: [SafetyTopic, RegExp][] = [
 ];
 
 const ACCENTED: [SafetyTopic, RegExp][] = [
-  ['crisis', /tự tử|tự sát|muốn chết|tự làm hại|quá liều|sốc thuốc|ngừng thở|bất tỉnh/],
-  ['medical', /liều (lượng|dùng|thuốc)|uống bao nhiêu|tác dụng phụ/],
+  [
+    'crisis',
+    /tự tử|tự sát|muốn chết|không muốn sống|tự làm (hại|đau)|quá liều|sốc thuốc|ngừng thở|bất tỉnh|co giật/,
+  ],
+  [
+    'medical',
+    /liều (lượng|dùng|thuốc)|uống bao nhiêu|tác dụng phụ|(ngừng|dừng|bỏ|giảm|tăng|đổi) (uống |dùng )?thuốc|(giảm|tăng) liều|triệu chứng cai|có nên uống/,
+  ],
 ];
 
 /** The topic of a question that needs the careful answer, if it is one. */
