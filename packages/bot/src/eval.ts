@@ -1,7 +1,7 @@
 // npm run eval:qa — how well the answering engine does on the dev set, and how the
 // thresholds were chosen (the grid below).
 import { readFileSync } from 'node:fs';
-import { knowledgeBase, networks } from '@resonet/fixtures';
+import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import { AnswerEngine } from './answers/answer';
 import {
   type DevQuestion,
@@ -14,9 +14,15 @@ import { THRESHOLDS } from './answers/thresholds';
 const devSet = JSON.parse(
   readFileSync(new URL('../eval/dev-set.json', import.meta.url), 'utf8'),
 ) as { questions: DevQuestion[] };
+// The engine as the bot serves it: answers cite documents by title.
+const served = (thresholds?: { minCoverage: number; clarifyRatio: number }) =>
+  new AnswerEngine(knowledgeBase, networks, {
+    documents: SOURCE_DOCUMENTS,
+    ...(thresholds ? { thresholds } : {}),
+  });
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
 
-const result = evaluate(new AnswerEngine(knowledgeBase, networks), devSet.questions);
+const result = evaluate(served(), devSet.questions);
 console.log(
   `dev set: ${devSet.questions.length} questions; thresholds ${JSON.stringify(THRESHOLDS)}`,
 );
@@ -39,11 +45,11 @@ for (const m of result.misses)
 // was written when the first set's misses had been read (see its "about").
 const rate = (t: { correct: number; total: number; rate: number }) =>
   `${pct(t.rate)} (${t.correct}/${t.total})`;
-for (const file of ['held-out.json', 'held-out-2.json', 'held-out-3.json']) {
+for (const file of ['held-out.json', 'held-out-2.json', 'held-out-3.json', 'held-out-4.json']) {
   const heldOut = JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), 'utf8')) as {
     questions: HeldOutQuestion[];
   };
-  const held = evaluateHeldOut(new AnswerEngine(knowledgeBase, networks), heldOut.questions);
+  const held = evaluateHeldOut(served(), heldOut.questions);
   console.log(`\n${file}: ${heldOut.questions.length} questions (never tuned on)`);
   console.log(
     `expected facts  en ${rate(held.facts.en)}, vi ${rate(held.facts.vi)}   (target ≥ 95 %)`,
@@ -62,10 +68,7 @@ console.log('\nthreshold grid (en / vi / rejection / clarify):');
 for (const minCoverage of [0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
   const row: string[] = [];
   for (const clarifyRatio of [0.8, 0.9, 0.95, 1.01]) {
-    const r = evaluate(
-      new AnswerEngine(knowledgeBase, networks, { thresholds: { minCoverage, clarifyRatio } }),
-      devSet.questions,
-    );
+    const r = evaluate(served({ minCoverage, clarifyRatio }), devSet.questions);
     row.push(
       `${clarifyRatio}: ${pct(r.accuracy.en.rate)}/${pct(r.accuracy.vi.rate)}/${pct(r.rejection.rate)}/${pct(r.clarifyRate)}`,
     );

@@ -237,3 +237,53 @@ describe('a key player is described in full', () => {
     );
   });
 });
+
+describe('answers found by the line that says it, without one shared word carrying a match', () => {
+  it('finds the key player by the duty the question words like its answer', () => {
+    const answer = engine.answer('Who tests the draft training package?');
+    expect(answer.status).toBe('answered');
+    expect(answer.text).toMatch(/contractor/i);
+  });
+
+  it('finds a fact only an answer line holds, in both languages', () => {
+    expect(engine.answer('Was there an external evaluation of Phase I?').text).toMatch(
+      /External evaluation/,
+    );
+    expect(engine.answer('Does Spain fund Treatnet?').text).toMatch(/Spain/);
+  });
+
+  it('shares a Vietnamese word with a line only when the syllables stand side by side', () => {
+    // "cách nấu phở bò": every syllable folds into some line about technology transfer.
+    for (const question of ['cach nau pho bo', 'ke cho toi mot cau chuyen cuoi'])
+      expect(engine.answer(question).status).toBe('unknown');
+  });
+
+  it('does not rest a two-word question on one word when the other asks about something else', () => {
+    const answer = engine.answer('Who founded ICUDDR?');
+    expect(answer.kind === 'knowledge' || answer.kind === 'structured').toBe(false);
+  });
+
+  it('does not give one phase’s count as another’s: it says so, with the count it has', () => {
+    const en = engine.answer('How many resource centres will Phase II have?');
+    expect(en.kind).toBe('gap');
+    expect(en.notGiven).toBe('count');
+    expect(en.text).toMatch(/do not give that for Phase II.*Phase I.*20/s);
+    const vi = engine.answer('Giai đoạn II có bao nhiêu trung tâm?');
+    expect(vi.kind).toBe('gap');
+    expect(vi.text).toMatch(/không nêu con số đó cho Giai đoạn II.*20/s);
+    expect(engine.answer('How many resource centres did Phase I have?').kind).toBe('structured');
+  });
+
+  it('reads a question about money for resource centres as an amount, not a count', () => {
+    const answer = engine.answer('Mỗi trung tâm nguồn nhận được bao nhiêu tiền tài trợ?');
+    expect(answer.kind).not.toBe('structured');
+    expect(answer.text).not.toMatch(/^20 —/);
+  });
+
+  it('answers when a phase was planned from the year it asks for', () => {
+    const answer = engine.answer('Giai đoạn II được lên kế hoạch từ năm nào đến năm nào?');
+    expect(answer.kind).toBe('structured');
+    expect(answer.text).toMatch(/2007-2008/);
+    expect(answer.text).toMatch(/2007-2010/);
+  });
+});

@@ -16,6 +16,7 @@ describe('safety answers', () => {
     ['medical', 'en', 'Should I take naltrexone with alcohol?'],
     ['medical', 'vi', 'Liều lượng buprenorphine là bao nhiêu?'],
     ['medical', 'vi', 'methadone co tac dung phu gi'],
+    ['medical', 'vi', 'Tôi nên uống thuốc gì để cai nghiện?'],
     ['find-treatment', 'en', 'Where can my daughter get detox?'],
     ['find-treatment', 'en', 'I need rehab for my husband'],
     ['find-treatment', 'vi', 'Cai nghiện cho con ở đâu?'],

@@ -20,6 +20,11 @@ export const CountFactSchema = z
     id: IdSchema,
     count: z.number().int().nonnegative(),
     text: LocalizedTextSchema,
+    /**
+     * The phase the sources give the count for, when they give it for one phase only: a
+     * question about another phase is told that count is not given for it.
+     */
+    phaseId: IdSchema.optional(),
     sources: SourcesSchema,
   })
   .strict()

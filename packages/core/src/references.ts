@@ -75,6 +75,9 @@ export function checkReferences(network: Network, locale = 'en'): Issue[] {
     ids(collection, items);
   }
 
+  network.counts.forEach((fact, i) => {
+    refer(phases, 'phases', fact.phaseId, `counts[${i}].phaseId`);
+  });
   network.phases.forEach((phase, i) => {
     phase.outputIds.forEach((id, j) => {
       refer(outputs, 'outputs', id, `phases[${i}].outputIds[${j}]`);

@@ -106,6 +106,15 @@ describe('parseNetwork', () => {
     );
   });
 
+  it('reports a count given for a phase the network does not have', () => {
+    const [first, ...rest] = treatnet.counts;
+    const network = { ...treatnet, counts: [{ ...first!, phaseId: 'phase-9' }, ...rest] };
+    expect(checkReferences(network, 'en')).toEqual([
+      expect.objectContaining({ path: 'counts[0].phaseId', code: 'unknown' }),
+    ]);
+    expect(checkReferences(treatnet, 'en')).toEqual([]);
+  });
+
   it('never throws, whatever it is given', () => {
     fc.assert(
       fc.property(fc.anything(), (input) => {

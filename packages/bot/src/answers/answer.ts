@@ -12,7 +12,7 @@ import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
 import { safetyAnswer, safetyTopic } from './safety';
 import { smallTalk } from './smallTalk';
-import { answerStructured, phaseNumber } from './structured';
+import { answerStructured, phaseNumber, type StructuredAnswer } from './structured';
 import { THRESHOLDS } from './thresholds';
 
 /** What the bot says to a question. */
@@ -80,11 +80,22 @@ function namesOf(network: Network): Set<string> {
 }
 
 /**
- * Whether a match rests on more than one shared word: in a question of three or more
+ * Whether a match rests on more than one shared word: in a question of two or more
  * meaningful words, one word in common ("budget", "price", "today") is not a match, and a
- * number never is on its own.
+ * number never is on its own. A question of two words may rest on one when a way of asking
+ * the entry has it and the other word is new to the knowledge base ("talk in Vietnamese?"):
+ * a word other entries are asked by ("Who founded ICUDDR?") says the question is about
+ * something else, and an answer's long lines share single words too easily.
  */
-const carried = (c: Candidate) => c.matched >= (c.asked >= 3 ? 2 : 1);
+const carried = (c: Candidate) =>
+  c.matched >= Math.max(1, Math.min(c.asked, 2)) ||
+  (c.asked === 2 && c.phrased >= 1 && c.missedKnown === 0);
+
+/** A computed answer's sources, and what it does not give when it is a gap. */
+function computedRest(computed: StructuredAnswer, question: string): Partial<Answer> {
+  const notGiven = computed.gap ? askedFact(question) : undefined;
+  return { sources: computed.sources, ...(notGiven ? { notGiven } : {}) };
+}
 
 /** The answering engine over a knowledge base and the networks' model. */
 export class AnswerEngine {
@@ -211,18 +222,24 @@ export class AnswerEngine {
     const { network } = about;
     const computed = answerStructured(network, question, lang, { documents: this.documents });
     if (computed)
-      return reply('answered', 'structured', computed.text, { sources: computed.sources });
+      return reply(
+        'answered',
+        computed.gap ? 'gap' : 'structured',
+        computed.text,
+        computedRest(computed, question),
+      );
 
     const { minCoverage, clarifyRatio } = this.thresholds;
-    const found = this.index.find(question, 3);
+    const found = this.index.find(question, 8);
     const nearest = found[0] ? { nearest: found[0].entry.id } : {};
     const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about));
     // A question that names a phase is answered from an entry about that phase, if one fits.
     const phase = about.phase;
     const onPhase = phase ? fitting.filter((c) => c.entry.tags.includes(phase)) : [];
-    // Ranked by score weighed by coverage: an entry that covers the whole question beats
-    // one that scores as high on part of it.
-    const rank = (c: Candidate) => c.score * (0.5 + 0.5 * c.coverage);
+    // Ranked by score weighed by how much of the question the entry accounts for, by weight
+    // and by count of words: one that covers the whole question beats one that scores as
+    // high on part of it.
+    const rank = (c: Candidate) => c.score * c.coverage * (c.matched / Math.max(1, c.asked));
     const candidates = (onPhase.length ? onPhase : fitting).sort((a, b) => rank(b) - rank(a));
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
@@ -245,8 +262,10 @@ export class AnswerEngine {
     const close = (c: Candidate) =>
       rank(c) >= rank(top) * clarifyRatio && fit(c) >= fit(top) * clarifyRatio;
     if (second && close(second)) {
+      // Three choices at most: more is a list to read, not a question.
       const options = candidates
         .filter(close)
+        .slice(0, 3)
         .map((c) => this.question(c.entry.id, lang))
         .filter((q) => q !== undefined);
       return reply('clarify', 'knowledge', TEXT.clarify[lang], {

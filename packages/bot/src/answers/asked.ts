@@ -7,8 +7,9 @@ import { foldText } from '@resonet/core';
  */
 export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country';
 
-// "Where does the funding come from?" asks for a source, not an amount.
-const ASKS_SOURCE = /\b(where|who|whom|tu dau|o dau|ai|nguon)\b/;
+// "Where does the funding come from?" asks for a source, not an amount ("trung tâm nguồn",
+// a resource centre, is no source of money).
+const ASKS_SOURCE = /\b(where|who|whom|tu dau|o dau|ai|(?<!trung tam )nguon)\b/;
 
 const ASKS: [AskedFact, RegExp][] = [
   [
@@ -17,7 +18,10 @@ const ASKS: [AskedFact, RegExp][] = [
   ],
   ['count', /\b(how many|number of|bao nhieu|so luong)\b/],
   ['date', /\b(when|what year|which year|khi nao|bao gio|nam nao|luc nao)\b/],
-  ['person', /\b(director|head of|chairman|chairperson|president|giam doc|truong ban|chu tich)\b/],
+  [
+    'person',
+    /\b(director|head of|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|chu tich)\b/,
+  ],
   ['country', /\b((which|what) (country|countries|city|cities)|(nuoc|quoc gia|thanh pho) nao)\b/],
 ];
 

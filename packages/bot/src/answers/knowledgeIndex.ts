@@ -1,7 +1,7 @@
 import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
 import MiniSearch from 'minisearch';
 import { VIETNAMESE_MARKS } from './language';
-import { Speller } from './spelling';
+import { isVietnameseSyllable, Speller } from './spelling';
 
 interface Doc {
   id: string;
@@ -11,11 +11,13 @@ interface Doc {
   text: string;
   /** Phrasing as written, lower-cased: an exact-diacritic match ranks higher. */
   exact: string;
+  /** A line of the entry's answer rather than a way of asking it. */
+  passage?: true;
 }
 
 // Words that say how a question is asked, not what it is about.
 const FILLERS = new Set(
-  'tell me please can could would you i my our we us want know explain give show like there exactly have has had hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
+  'tell me please can could would you i my our we us want know explain define describe give show like there exactly have has had hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
     ' ',
   ),
 );
@@ -23,6 +25,8 @@ const FILLERS = new Set(
 // A light English stemmer: safe for folded Vietnamese, whose syllables never end in these.
 function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith('ically')) return word.slice(0, -4);
+  if (word.endsWith('ly') && word.length > 6) return word.slice(0, -2);
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
   if (word.endsWith('ed') && !word.endsWith('eed')) return word.slice(0, -2);
@@ -68,6 +72,18 @@ function exactWords(text: string): string[] {
 
 const UNSEEN_FREQUENCY = 3;
 
+// A question worded like the answer ("Who tests the draft training package?") finds the
+// entry through the line that says it, but a phrasing members ask outranks a line that
+// merely shares the words.
+const PASSAGE_WEIGHT = 0.5;
+
+/** The lines and clauses of an answer: each says one thing a question may ask about. */
+const passages = (answer: string) =>
+  answer
+    .split(/\n|;\s|(?<=[.:])\s/)
+    .map((part) => part.replace(/^[•\s]+/, '').trim())
+    .filter((part) => terms(part).length > 0);
+
 /** A candidate entry for a question, with how much of the question it covers. */
 export interface Candidate {
   entry: KnowledgeEntry;
@@ -78,6 +94,10 @@ export interface Candidate {
   precision: number;
   /** The question's distinct meaningful words the entry matched. */
   matched: number;
+  /** Of those, the ones matched by a way of asking the entry, not only by its answer. */
+  phrased: number;
+  /** The question's words it did not match that ways of asking other entries use. */
+  missedKnown: number;
   /** The question's distinct meaningful words. */
   asked: number;
 }
@@ -94,13 +114,15 @@ export class KnowledgeIndex {
   private readonly entryFrequency = new Map<string, number>();
 
   private readonly speller: Speller;
+  /** The folded words of each Vietnamese answer line, in order (see `inOrder`). */
+  private readonly sequences = new Map<string, string[]>();
 
   /** `names`: the folded words that name the networks, the likeliest words to mistype. */
   constructor(entries: readonly KnowledgeEntry[], names: Iterable<string> = []) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
     this.search = new MiniSearch<Doc>({
       fields: ['text', 'exact'],
-      storeFields: ['entryId', 'lang'],
+      storeFields: ['entryId', 'lang', 'passage'],
       tokenize: (text, field) => (field === 'exact' ? exactWords(text) : terms(text)),
       processTerm: (term) => term,
     });
@@ -111,6 +133,14 @@ export class KnowledgeIndex {
           const id = `${entry.id}#${lang}#${i}`;
           docs.push({ id, entryId: entry.id, lang, text: question, exact: question });
           this.lengths.set(id, new Set(terms(question)).size);
+        });
+      }
+      for (const [lang, answer] of Object.entries(entry.answer)) {
+        passages(answer ?? '').forEach((text, i) => {
+          const id = `${entry.id}#${lang}#a${i}`;
+          docs.push({ id, entryId: entry.id, lang, text, exact: text, passage: true });
+          this.lengths.set(id, new Set(terms(text)).size);
+          if (lang === 'vi') this.sequences.set(id, terms(text));
         });
       }
     }
@@ -137,6 +167,34 @@ export class KnowledgeIndex {
     return Math.log(
       1 + this.entries.size / (1 + (this.entryFrequency.get(term) ?? UNSEEN_FREQUENCY)),
     );
+  }
+
+  /**
+   * The question's words a Vietnamese answer line shares in order. Most Vietnamese words are
+   * two syllables and folded syllables collide ("pho" is in "phổ biến" and "phở"), so a long
+   * line shares a syllable with almost any question: it shares a word only when it has two
+   * of the question's syllables side by side, or a word that is no Vietnamese syllable.
+   */
+  private inOrder(id: string, wanted: readonly string[]): string[] {
+    const line = this.sequences.get(id) ?? [];
+    const pairs = new Set(line.slice(1).map((word, i) => `${line[i]} ${word}`));
+    const shared = new Set<string>();
+    wanted.forEach((word, i) => {
+      const next = wanted[i + 1];
+      if (next !== undefined && pairs.has(`${word} ${next}`)) shared.add(word).add(next);
+      if (!isVietnameseSyllable(word) && line.includes(word)) shared.add(word);
+    });
+    return [...shared];
+  }
+
+  /** The question's words an answer line really has: a long line matches near-misses of almost any word. */
+  private lineTerms(
+    hit: { id: string; lang?: unknown; queryTerms: string[]; terms: string[] },
+    wanted: readonly string[],
+  ): string[] {
+    return hit.lang === 'vi'
+      ? this.inOrder(hit.id, wanted)
+      : hit.queryTerms.filter((t) => hit.terms.includes(t));
   }
 
   /** Entries that match a question, best first (one per entry). */
@@ -171,48 +229,78 @@ export class KnowledgeIndex {
       });
     }
     const totalWeight = [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0);
-    const distinct = new Set(wanted).size;
+    // Numbers say which, not what ("1 + 1" is not about Phase 1), and how a question asks
+    // says nothing of what it asks about: neither counts as a word matched or asked.
+    const meaningful = (t: string) => !/^\d+$/.test(t) && !asksHow(t);
+    const distinct = new Set(wanted.filter(meaningful)).size;
     const coverageOf = (matched: Iterable<string>) =>
       Math.min(1, [...new Set(matched)].reduce((sum, t) => sum + this.weight(t), 0) / totalWeight);
     // Entries are the unit: a question may use words from two phrasings of the same entry
     // ("governments" from one, "fund" from another), so coverage is over all its phrasings.
     const best = new Map<
       string,
-      Omit<Candidate, 'matched' | 'asked'> & { folded: Set<string>; exact: number }
+      Omit<Candidate, 'matched' | 'phrased' | 'missedKnown' | 'asked'> & {
+        folded: Set<string>;
+        phrased: Set<string>;
+        exact: number;
+      }
     >();
     for (const hit of folded) {
       const entry = this.entries.get(hit.entryId as string);
       if (!entry) continue;
+      if (hit.passage) {
+        const shared = this.lineTerms(hit, wanted);
+        if (shared.length === 0) continue;
+        hit.score *= shared.length / hit.queryTerms.length;
+        hit.queryTerms = shared;
+        hit.terms = shared;
+      }
       const precision = Math.min(
         1,
         new Set(hit.terms).size / Math.max(1, this.lengths.get(hit.id) ?? 1),
       );
       // A phrasing made mostly of the question's words beats a long one that shares one word.
-      const score = (hit.score + 0.3 * (bonus.get(hit.id)?.score ?? 0)) * (0.5 + 0.5 * precision);
+      const score =
+        (hit.score + 0.3 * (bonus.get(hit.id)?.score ?? 0)) *
+        (0.5 + 0.5 * precision) *
+        (hit.passage ? PASSAGE_WEIGHT : 1);
       const current = best.get(entry.id) ?? {
         entry,
         score,
         coverage: 0,
         precision,
         folded: new Set<string>(),
+        phrased: new Set<string>(),
         exact: 0,
       };
       if (score >= current.score) {
         current.score = score;
         current.precision = precision;
       }
-      for (const term of hit.queryTerms) current.folded.add(term);
+      for (const term of hit.queryTerms) {
+        current.folded.add(term);
+        if (!hit.passage) current.phrased.add(term);
+      }
       current.exact = Math.max(current.exact, bonus.get(hit.id)?.coverage ?? 0);
       best.set(entry.id, current);
     }
     return [...best.values()]
-      .map(({ entry, score, precision, folded: matched, exact: exactCoverage }) => {
+      .map(({ entry, score, precision, folded: matched, phrased, exact: exactCoverage }) => {
         const foldedCoverage = coverageOf(matched);
         const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
-        // Numbers say which, not what ("1 + 1" is not about Phase 1), and how a question asks
-        // says nothing of what it asks about.
-        const shared = [...matched].filter((t) => !/^\d+$/.test(t) && !asksHow(t)).length;
-        return { entry, score, coverage, precision, matched: shared, asked: distinct };
+        const shared = [...matched].filter(meaningful).length;
+        return {
+          entry,
+          score,
+          coverage,
+          precision,
+          matched: shared,
+          phrased: [...phrased].filter(meaningful).length,
+          missedKnown: [...new Set(wanted)].filter(
+            (t) => meaningful(t) && !matched.has(t) && this.entryFrequency.has(t),
+          ).length,
+          asked: distinct,
+        };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

@@ -89,6 +89,9 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         '(giam|tang) lieu',
         'trieu chung cai',
         'co nen uong',
+        // "Which medicine should I take to quit?" ("nên uống thuốc gì để cai nghiện?").
+        '(nen|phai) uong (thuoc|methadone|buprenorphine)',
+        'thuoc (gi|nao) (de|cho|giup) (cai|dieu tri|chua)',
       ]
         .map((p) => `\\b${p}\\b`)
         .join('|'),

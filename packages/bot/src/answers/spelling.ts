@@ -6,6 +6,9 @@ import { keywords } from '@resonet/core';
 const VIETNAMESE_SYLLABLE =
   /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?$/;
 
+/** Whether a folded word could be a Vietnamese syllable ("nha", "cung", "cap"). */
+export const isVietnameseSyllable = (word: string) => VIETNAMESE_SYLLABLE.test(word);
+
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every string one edit (insertion, deletion, substitution, swap) away from a word. */

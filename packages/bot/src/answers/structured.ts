@@ -9,12 +9,15 @@ import {
   type SourceRef,
   whoIsResponsibleFor,
 } from '@resonet/core';
+import { askedFact } from './asked';
 import { documentTitle, type SourceTitle } from './citation';
 
 /** An answer computed from the domain model rather than looked up. */
 export interface StructuredAnswer {
   text: string;
   sources: SourceRef[];
+  /** The model does not hold what was asked: the text says so and gives the nearest fact. */
+  gap?: true;
 }
 
 const MONTHS_EN = [
@@ -156,9 +159,8 @@ const phaseDates: Intent = {
   id: 'phase-dates',
   matches: (q) =>
     q.phase !== undefined &&
-    /\b(when|khi nao|bao gio|luc nao|start|begin|began|started|bat dau|end|ended|finish|ket thuc)\b/.test(
-      q.folded,
-    ),
+    (askedFact(q.text) === 'date' ||
+      /\b(start|begin|began|started|bat dau|end|ended|finish|ket thuc)\b/.test(q.folded)),
   answer: (_network, q, lang) => (q.phase ? phasePlans(q.phase, q, lang) : undefined),
 };
 
@@ -247,13 +249,23 @@ const COUNTED: readonly [RegExp, Parameters<typeof countOf>[1]][] = [
 
 const count: Intent = {
   id: 'count',
-  matches: (q) => /\b(how many|number of|bao nhieu|so luong)\b/.test(q.folded),
+  // "How much money did each centre get?" asks an amount, not a count.
+  matches: (q) => askedFact(q.text) === 'count',
   answer: (network, q, lang) => {
     const subject = COUNTED.find(([words]) => words.test(q.folded))?.[1];
     const fact = subject ? countOf(network, subject) : undefined;
-    return fact
-      ? { text: `${fact.count} — ${localize(fact.text, lang)}.`, sources: fact.sources }
-      : undefined;
+    if (!fact) return undefined;
+    const text = `${fact.count} — ${localize(fact.text, lang)}.`;
+    // A count the sources give for one phase does not answer a question about another.
+    const given = network.phases.find((p) => p.id === fact.phaseId);
+    if (!q.phase || !given || given.id === q.phase.id) return { text, sources: fact.sources };
+    const asked = localize(q.phase.name, lang);
+    const nearest = say(
+      lang,
+      `The documents do not give that for ${asked}. The nearest they say, for ${localize(given.name, lang)}:`,
+      `Các tài liệu không nêu con số đó cho ${asked}. Điều gần nhất các tài liệu có nói, cho ${localize(given.name, lang)}:`,
+    );
+    return { text: `${nearest} ${text}`, sources: fact.sources, gap: true };
   },
 };
 

@@ -1,6 +1,6 @@
 // Part of npm run bench: index build time and answer latency over the whole knowledge base.
 import { readFileSync } from 'node:fs';
-import { knowledgeBase, networks } from '@resonet/fixtures';
+import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import { AnswerEngine } from '../answers/answer';
 import type { DevQuestion } from '../answers/evaluate';
 
@@ -13,10 +13,10 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const builds: number[] = [];
-let engine = new AnswerEngine(knowledgeBase, networks);
+let engine = new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
 for (let i = 0; i < 30; i++) {
   const start = performance.now();
-  engine = new AnswerEngine(knowledgeBase, networks);
+  engine = new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
   builds.push(performance.now() - start);
 }
 for (const { q } of questions) engine.answer(q); // warm up
