@@ -114,8 +114,8 @@ export class KnowledgeIndex {
   private readonly entryFrequency = new Map<string, number>();
 
   private readonly speller: Speller;
-  /** The folded words of each Vietnamese answer line, in order (see `inOrder`). */
-  private readonly sequences = new Map<string, string[]>();
+  /** Each Vietnamese answer line's folded words and adjacent pairs, built once (see `inOrder`). */
+  private readonly sequences = new Map<string, { words: Set<string>; pairs: Set<string> }>();
 
   /** `names`: the folded words that name the networks, the likeliest words to mistype. */
   constructor(entries: readonly KnowledgeEntry[], names: Iterable<string> = []) {
@@ -140,7 +140,11 @@ export class KnowledgeIndex {
           const id = `${entry.id}#${lang}#a${i}`;
           docs.push({ id, entryId: entry.id, lang, text, exact: text, passage: true });
           this.lengths.set(id, new Set(terms(text)).size);
-          if (lang === 'vi') this.sequences.set(id, terms(text));
+          if (lang === 'vi') {
+            const line = terms(text);
+            const pairs = new Set(line.slice(1).map((word, k) => `${line[k]} ${word}`));
+            this.sequences.set(id, { words: new Set(line), pairs });
+          }
         });
       }
     }
@@ -176,13 +180,12 @@ export class KnowledgeIndex {
    * of the question's syllables side by side, or a word that is no Vietnamese syllable.
    */
   private inOrder(id: string, wanted: readonly string[]): string[] {
-    const line = this.sequences.get(id) ?? [];
-    const pairs = new Set(line.slice(1).map((word, i) => `${line[i]} ${word}`));
+    const { words: line, pairs } = this.sequences.get(id) ?? { words: new Set(), pairs: new Set() };
     const shared = new Set<string>();
     wanted.forEach((word, i) => {
       const next = wanted[i + 1];
       if (next !== undefined && pairs.has(`${word} ${next}`)) shared.add(word).add(next);
-      if (!isVietnameseSyllable(word) && line.includes(word)) shared.add(word);
+      if (!isVietnameseSyllable(word) && line.has(word)) shared.add(word);
     });
     return [...shared];
   }
