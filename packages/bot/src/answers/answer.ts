@@ -230,7 +230,7 @@ export class AnswerEngine {
       );
 
     const { minCoverage, clarifyRatio } = this.thresholds;
-    const found = this.index.find(question, 8);
+    const found = this.index.find(question, 8, lang);
     const nearest = found[0] ? { nearest: found[0].entry.id } : {};
     const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about));
     // A question that names a phase is answered from an entry about that phase, if one fits.

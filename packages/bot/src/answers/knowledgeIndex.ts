@@ -1,18 +1,25 @@
 import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
-import MiniSearch from 'minisearch';
 import { VIETNAMESE_MARKS } from './language';
 import { isVietnameseSyllable, Speller } from './spelling';
+import { TermIndex, type TermSearch } from './termIndex';
 
 interface Doc {
   id: string;
   entryId: string;
   lang: string;
-  /** Folded phrasing: matches questions typed with or without diacritics. */
-  text: string;
-  /** Phrasing as written, lower-cased: an exact-diacritic match ranks higher. */
-  exact: string;
   /** A line of the entry's answer rather than a way of asking it. */
   passage?: true;
+}
+
+/** A searched document with what it matched (see `TermHit`). */
+interface Hit {
+  id: string;
+  entryId: string;
+  lang: string;
+  passage: boolean;
+  score: number;
+  queryTerms: string[];
+  terms: string[];
 }
 
 // Words that say how a question is asked, not what it is about.
@@ -84,6 +91,68 @@ const passages = (answer: string) =>
     .map((part) => part.replace(/^[•\s]+/, '').trim())
     .filter((part) => terms(part).length > 0);
 
+/**
+ * A Vietnamese line's words as search tokens. Most Vietnamese words are two syllables and
+ * folded syllables collide ("pho" is in "phổ biến" and "phở"), so a long line shares a
+ * syllable with almost any question: it is indexed by syllables side by side, and by words
+ * that are no Vietnamese syllable ("UNODC", "2005").
+ */
+const syllablePairs = (words: readonly string[]): string[] => [
+  ...words.slice(1).map((word, i) => `${words[i]}_${word}`),
+  ...words.filter((word) => !isVietnameseSyllable(word)),
+];
+
+/**
+ * Documents searchable two ways: by folded words, which match questions typed with or
+ * without diacritics, and by words as written, lower-cased, for an exact-diacritic bonus.
+ */
+class DocSet {
+  private readonly folded: TermIndex;
+  private readonly exact: TermIndex;
+  /** Each syllable-pair token's words, split once. */
+  private readonly paired = new Map<string, string[]>();
+
+  /** `pairs`: documents indexed by syllable pairs (see `syllablePairs`), hits given as words. */
+  constructor(
+    private readonly docs: readonly Doc[],
+    texts: readonly string[],
+    private readonly pairs = false,
+  ) {
+    const tokens = pairs ? syllablePairs : (words: string[]) => words;
+    this.folded = new TermIndex(texts.map((text) => tokens(terms(text))));
+    this.exact = new TermIndex(texts.map((text) => tokens(exactWords(text))));
+  }
+
+  search(field: 'folded' | 'exact', query: readonly string[], options?: TermSearch): Hit[] {
+    const tokens = this.pairs ? syllablePairs(query) : query;
+    return this[field].search(tokens, options).map((hit) => {
+      const { id, entryId, lang, passage } = this.docs[hit.doc]!;
+      const matched = this.pairs ? this.unpair(hit.queryTerms) : hit.queryTerms;
+      const terms = this.pairs ? matched : hit.terms;
+      return {
+        id,
+        entryId,
+        lang,
+        passage: passage === true,
+        score: hit.score,
+        queryTerms: matched,
+        terms,
+      };
+    });
+  }
+
+  /** The words behind matched syllable-pair tokens. */
+  private unpair(tokens: readonly string[]): string[] {
+    const words = new Set<string>();
+    for (const token of tokens) {
+      const split = this.paired.get(token) ?? token.split('_');
+      this.paired.set(token, split);
+      for (const word of split) words.add(word);
+    }
+    return [...words];
+  }
+}
+
 /** A candidate entry for a question, with how much of the question it covers. */
 export interface Candidate {
   entry: KnowledgeEntry;
@@ -107,48 +176,50 @@ export interface Candidate {
  * typo tolerance, plus a bonus for words matching with their diacritics.
  */
 export class KnowledgeIndex {
-  private readonly search: MiniSearch<Doc>;
+  /** Ways of asking each entry, searched with typo tolerance and prefixes. */
+  private readonly phrasings: DocSet;
+  /** English answer lines, searched for exact words only: a line must really say them. */
+  private readonly lines: DocSet;
+  /** Vietnamese answer lines, by syllable pairs (see `syllablePairs`). */
+  private readonly viLines: DocSet;
   private readonly entries: Map<string, KnowledgeEntry>;
   private readonly lengths = new Map<string, number>();
   /** How many entries use each term: common words ("ITTC", "network") say little. */
   private readonly entryFrequency = new Map<string, number>();
 
   private readonly speller: Speller;
-  /** Each Vietnamese answer line's folded words and adjacent pairs, built once (see `inOrder`). */
-  private readonly sequences = new Map<string, { words: Set<string>; pairs: Set<string> }>();
 
   /** `names`: the folded words that name the networks, the likeliest words to mistype. */
   constructor(entries: readonly KnowledgeEntry[], names: Iterable<string> = []) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
-    this.search = new MiniSearch<Doc>({
-      fields: ['text', 'exact'],
-      storeFields: ['entryId', 'lang', 'passage'],
-      tokenize: (text, field) => (field === 'exact' ? exactWords(text) : terms(text)),
-      processTerm: (term) => term,
-    });
     const docs: Doc[] = [];
+    const lineDocs: Doc[] = [];
+    const viLineDocs: Doc[] = [];
+    const texts = new Map<Doc, string>();
     for (const entry of entries) {
       for (const [lang, questions] of Object.entries(entry.questions)) {
         questions?.forEach((question, i) => {
           const id = `${entry.id}#${lang}#${i}`;
-          docs.push({ id, entryId: entry.id, lang, text: question, exact: question });
+          const doc: Doc = { id, entryId: entry.id, lang };
+          docs.push(doc);
+          texts.set(doc, question);
           this.lengths.set(id, new Set(terms(question)).size);
         });
       }
       for (const [lang, answer] of Object.entries(entry.answer)) {
         passages(answer ?? '').forEach((text, i) => {
           const id = `${entry.id}#${lang}#a${i}`;
-          docs.push({ id, entryId: entry.id, lang, text, exact: text, passage: true });
+          const doc: Doc = { id, entryId: entry.id, lang, passage: true };
+          (lang === 'vi' ? viLineDocs : lineDocs).push(doc);
+          texts.set(doc, text);
           this.lengths.set(id, new Set(terms(text)).size);
-          if (lang === 'vi') {
-            const line = terms(text);
-            const pairs = new Set(line.slice(1).map((word, k) => `${line[k]} ${word}`));
-            this.sequences.set(id, { words: new Set(line), pairs });
-          }
         });
       }
     }
-    this.search.addAll(docs);
+    const textsOf = (list: Doc[]) => list.map((doc) => texts.get(doc) ?? '');
+    this.phrasings = new DocSet(docs, textsOf(docs));
+    this.lines = new DocSet(lineDocs, textsOf(lineDocs));
+    this.viLines = new DocSet(viLineDocs, textsOf(viLineDocs), true);
     const vocabulary = new Set<string>();
     for (const entry of entries) {
       for (const text of [...Object.values(entry.questions), ...Object.values(entry.answer)])
@@ -174,34 +245,10 @@ export class KnowledgeIndex {
   }
 
   /**
-   * The question's words a Vietnamese answer line shares in order. Most Vietnamese words are
-   * two syllables and folded syllables collide ("pho" is in "phổ biến" and "phở"), so a long
-   * line shares a syllable with almost any question: it shares a word only when it has two
-   * of the question's syllables side by side, or a word that is no Vietnamese syllable.
+   * Entries that match a question, best first (one per entry). `lang`: the question's
+   * language; in a Vietnamese question a syllable is a whole word, matched as typed.
    */
-  private inOrder(id: string, wanted: readonly string[]): string[] {
-    const { words: line, pairs } = this.sequences.get(id) ?? { words: new Set(), pairs: new Set() };
-    const shared = new Set<string>();
-    wanted.forEach((word, i) => {
-      const next = wanted[i + 1];
-      if (next !== undefined && pairs.has(`${word} ${next}`)) shared.add(word).add(next);
-      if (!isVietnameseSyllable(word) && line.has(word)) shared.add(word);
-    });
-    return [...shared];
-  }
-
-  /** The question's words an answer line really has: a long line matches near-misses of almost any word. */
-  private lineTerms(
-    hit: { id: string; lang?: unknown; queryTerms: string[]; terms: string[] },
-    wanted: readonly string[],
-  ): string[] {
-    return hit.lang === 'vi'
-      ? this.inOrder(hit.id, wanted)
-      : hit.queryTerms.filter((t) => hit.terms.includes(t));
-  }
-
-  /** Entries that match a question, best first (one per entry). */
-  find(question: string, limit = 5): Candidate[] {
+  find(question: string, limit = 5, lang?: string): Candidate[] {
     const wanted = words(question)
       .map((word) => this.speller.correct(word))
       .filter((word) => word !== undefined)
@@ -209,26 +256,34 @@ export class KnowledgeIndex {
     if (wanted.length === 0) return [];
     // One typo allowed from five letters on: shorter words collide too often, and more edits
     // cost more time than they win answers.
-    const fuzzy = (term: string) => (term.length < 5 || /\d/.test(term) ? false : 1);
-    const folded = this.search.search(wanted.join(' '), {
-      fields: ['text'],
-      tokenize: (text) => text.split(' '),
-      fuzzy,
-      prefix: (term) => term.length > 3,
-    });
+    const whole = (term: string) => lang === 'vi' && isVietnameseSyllable(term);
+    const fuzzy = (term: string) => (term.length < 5 || /\d/.test(term) || whole(term) ? false : 1);
+    const folded = [
+      ...this.phrasings.search('folded', wanted, {
+        fuzzy,
+        prefix: (term) => term.length > 3 && !whole(term),
+      }),
+      ...this.lines.search('folded', wanted),
+      ...this.viLines.search('folded', wanted),
+    ];
     // Folded Vietnamese syllables collide ("thủ đô" and "thụ hưởng" both fold to "thu"), so a
     // question written with diacritics must match with its diacritics to count as covered.
     const accented = VIETNAMESE_MARKS.test(question);
-    const exactWanted = accented ? new Set(exactWords(question)).size : 0;
+    const typed = accented ? exactWords(question) : [];
+    const exactWanted = new Set(typed).size;
     // Only a question typed with diacritics can match better with them than without.
     const exact = accented
-      ? this.search.search(question, { fields: ['exact'], tokenize: exactWords })
+      ? [
+          ...this.phrasings.search('exact', typed),
+          ...this.lines.search('exact', typed),
+          ...this.viLines.search('exact', typed),
+        ]
       : [];
     const bonus = new Map<string, { score: number; coverage: number }>();
     for (const hit of exact) {
       bonus.set(hit.id, {
         score: hit.score,
-        coverage: new Set(hit.queryTerms).size / Math.max(1, exactWanted),
+        coverage: hit.queryTerms.length / Math.max(1, exactWanted),
       });
     }
     const totalWeight = [...new Set(wanted)].reduce((sum, t) => sum + this.weight(t), 0);
@@ -249,19 +304,9 @@ export class KnowledgeIndex {
       }
     >();
     for (const hit of folded) {
-      const entry = this.entries.get(hit.entryId as string);
+      const entry = this.entries.get(hit.entryId);
       if (!entry) continue;
-      if (hit.passage) {
-        const shared = this.lineTerms(hit, wanted);
-        if (shared.length === 0) continue;
-        hit.score *= shared.length / hit.queryTerms.length;
-        hit.queryTerms = shared;
-        hit.terms = shared;
-      }
-      const precision = Math.min(
-        1,
-        new Set(hit.terms).size / Math.max(1, this.lengths.get(hit.id) ?? 1),
-      );
+      const precision = Math.min(1, hit.terms.length / Math.max(1, this.lengths.get(hit.id) ?? 1));
       // A phrasing made mostly of the question's words beats a long one that shares one word.
       const score =
         (hit.score + 0.3 * (bonus.get(hit.id)?.score ?? 0)) *

@@ -1,0 +1,2 @@
+export { AnswerEngine } from './answers/answer';
+export { KnowledgeIndex } from './answers/knowledgeIndex';
