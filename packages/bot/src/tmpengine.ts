@@ -1,2 +1,0 @@
-export { AnswerEngine } from './answers/answer';
-export { KnowledgeIndex } from './answers/knowledgeIndex';
