@@ -33,6 +33,20 @@ describe('safety answers', () => {
     ['medical', 'vi', 'Tôi muốn ngừng uống thuốc methadone'],
     ['medical', 'vi', 'co nen giam lieu buprenorphine khong'],
     ['find-treatment', 'en', 'I am addicted, where do I start'],
+    // Thinking of it, said the way people say it.
+    ['crisis', 'en', 'I keep thinking about ending my life'],
+    ['crisis', 'en', 'my brother talks about killing himself'],
+    ['crisis', 'vi', 'Tôi đang nghĩ đến việc kết thúc cuộc đời'],
+    ['crisis', 'vi', 'toi nghi den tu tu'],
+    // Stopping, cutting or mixing a named medicine.
+    ['medical', 'vi', 'Tôi có nên ngừng methadone không?'],
+    ['medical', 'vi', 'co nen bo buprenorphine khong'],
+    ['medical', 'vi', 'uống methadone với rượu được không'],
+    // The nearest service: the sources name no clinic.
+    ['find-treatment', 'en', 'Is there a methadone clinic near me?'],
+    ['find-treatment', 'en', 'where is the closest rehab'],
+    ['find-treatment', 'vi', 'Cơ sở điều trị methadone gần nhất ở đâu?'],
+    ['find-treatment', 'vi', 'cai nghien o dau'],
   ] as const)('%s (%s): %s', (topic, lang, question) => {
     expect(safetyTopic(question)).toBe(topic);
     const answer = engine.answer(question);
@@ -65,6 +79,10 @@ describe('safety answers', () => {
     'không tính phí phải không',
     'What does the capacity building contractor do?',
     'help for my centre',
+    'Does Treatnet support local treatment projects?',
+    'Where is the ITTC Network Coordinating Office?',
+    'What does the network do to end drug-related crime?',
+    'Vai trò của các trung tâm nguồn là gì?',
   ])('leaves questions about the networks alone: %s', (question) => {
     expect(safetyTopic(question)).toBeUndefined();
     expect(engine.answer(question).kind).not.toBe('safety');

@@ -21,6 +21,10 @@ const PEOPLE =
 const MEDICINES =
   'methadone|buprenorphine|naloxone|naltrexone|suboxone|medicines?|medications?|meds|pills|tablets|drugs|prescriptions?|antidepressants?|opioids?|benzodiazepines?|sleeping pills';
 const SELF = '(my|him|her|them|your|our)sel(f|ves)';
+// Medicines named in Vietnamese questions ("ngừng uống methadone", "giảm liều thuốc").
+const MEDICINES_VI = 'thuoc|methadone|buprenorphine|naltrexone|naloxone|suboxone';
+const SERVICE =
+  '(drug |addiction |methadone )?(treatment|rehab\\w*|detox\\w*|clinic|hospital|treatment (centre|center|clinic|service))';
 
 // Patterns look for a person's situation, not for the words "treatment" or "drug", which
 // most questions about the networks contain. Folded patterns read the text without
@@ -33,8 +37,10 @@ const FOLDED: [SafetyTopic, RegExp][] = [
     new RegExp(
       [
         'suicid\\w*',
-        'kill (my|him|her|them)sel(f|ves)',
-        'end (my|his|her|their) life',
+        // Thinking of it is said as "killing myself", "ending my life", "ending it all".
+        `kill(ing|ed)? ${SELF}`,
+        '(end|ending|ended) (my|his|her|their) (own )?lif(e|es)',
+        '(end|ending) it all',
         'self harm\\w*',
         `(hurt|harm|cut|injur)\\w* ${SELF}`,
         '(want|wants|wanted|going) to die',
@@ -50,7 +56,8 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         'convuls\\w*',
         '(will not|wont|does not|doesnt|cannot|cant) wake( up)?',
         'unconscious',
-        '(muon|dinh|se) tu tu',
+        '(muon|dinh|se|nghi den|nghi toi) tu tu',
+        '(ket thuc|ket lieu|cham dut) (cuoc doi|cuoc song|doi|mang song)',
         'tu sat',
         'muon chet',
         'khong muon song',
@@ -85,9 +92,12 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         'uong bao nhieu',
         'bao nhieu (vien|mg|lieu)',
         'tac dung phu',
-        '(ngung|dung|bo|giam|tang|doi) (uong |dung )?thuoc',
+        `(ngung|dung|bo|giam|tang|doi|tron|pha) (uong |dung )?(${MEDICINES_VI})`,
+        `(${MEDICINES_VI}) (voi|cung) (ruou|bia|thuoc)`,
         '(giam|tang) lieu',
         'trieu chung cai',
+        // "Should I stop / take / cut …?": a decision about someone's medicine.
+        `co nen (uong|ngung|dung|bo|giam|tang|doi) (uong |dung )?(${MEDICINES_VI})`,
         'co nen uong',
         // "Which medicine should I take to quit?" ("nên uống thuốc gì để cai nghiện?").
         '(nen|phai) uong (thuoc|methadone|buprenorphine)',
@@ -105,6 +115,12 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         `(treatment|rehab\\w*|detox\\w*|help) for (my|a|our) (${PEOPLE})`,
         `(i am|im|i m|he is|she is|my (${PEOPLE}) is) (addicted|an addict)`,
         '(need|needs|looking for|find) (a |an )?(rehab\\w*|detox\\w*|clinic|treatment centre|treatment center)',
+        // Where the nearest service is: the sources name no clinic, and the bot must not.
+        `(nearest|closest) ${SERVICE}`,
+        `${SERVICE} (near|close to|around) (me|here|us|my home)`,
+        `where (is|are) (the |a |there a )?(nearest |closest )?${SERVICE}`,
+        '(co so|phong kham|trung tam|benh vien) (dieu tri|cai nghien|methadone)\\b.*\\b(gan|o dau|nao gan)',
+        '(dieu tri|cai nghien|methadone) (o dau|gan (day|nha|nhat|toi))',
         '(cai nghien|dieu tri|chua tri)\\b.*\\b(o dau|cho (con|nguoi nha|chong|vo|em|anh|chi|ban|bo|me))',
         '(con|chong|vo|em|anh|chi|nguoi nha) (toi|minh) (nghien|bi nghien)',
       ]
@@ -117,11 +133,11 @@ const FOLDED: [SafetyTopic, RegExp][] = [
 const ACCENTED: [SafetyTopic, RegExp][] = [
   [
     'crisis',
-    /tự tử|tự sát|muốn chết|không muốn sống|tự làm (hại|đau)|quá liều|sốc thuốc|ngừng thở|bất tỉnh|co giật/,
+    /tự tử|tự sát|muốn chết|không muốn sống|tự làm (hại|đau)|quá liều|sốc thuốc|ngừng thở|bất tỉnh|co giật|(kết thúc|kết liễu|chấm dứt) (cuộc đời|cuộc sống|mạng sống)/,
   ],
   [
     'medical',
-    /liều (lượng|dùng|thuốc)|uống bao nhiêu|tác dụng phụ|(ngừng|dừng|bỏ|giảm|tăng|đổi) (uống |dùng )?thuốc|(giảm|tăng) liều|triệu chứng cai|có nên uống/,
+    /liều (lượng|dùng|thuốc)|uống bao nhiêu|tác dụng phụ|(ngừng|dừng|bỏ|giảm|tăng|đổi) (uống |dùng )?(thuốc|methadone|buprenorphine)|(giảm|tăng) liều|triệu chứng cai|có nên (uống|ngừng|dừng|bỏ)/,
   ],
 ];
 
