@@ -287,3 +287,72 @@ describe('answers found by the line that says it, without one shared word carryi
     expect(answer.text).toMatch(/2007-2010/);
   });
 });
+
+describe('a question naming what the documents never mention is not answered from a neighbour', () => {
+  it.each([
+    ['Is there an ITTC in Vietnam?', 'en', /say nothing about Vietnam/],
+    ['Does Treatnet cooperate with UNICEF?', 'en', /say nothing about UNICEF/],
+    ['Mạng lưới ITTC có văn phòng ở Hà Nội không?', 'vi', /không nhắc đến Hà Nội/],
+    ['Treatnet có trung tâm ở Đà Nẵng không?', 'vi', /không nhắc đến Đà Nẵng/],
+  ] as const)('%s', (question, lang, says) => {
+    const answer = engine.answer(question);
+    expect(answer).toMatchObject({ status: 'unknown', lang });
+    expect(answer.text).toMatch(says);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('knows the names the documents use, as typed, mistyped by one letter or as a phrase', () => {
+    expect(engine.answer('Is Sweden a Treatnet donor?').text).toMatch(/Sweden/);
+    expect(
+      engine.answer('Does Treatnet work with the Robert Wood Johnson Foundation?').status,
+    ).toBe('answered');
+    expect(engine.answer('What does the Colombo Plan do in Treatnet?').status).toBe('answered');
+    expect(engine.answer('Is UNAIDS a partner of Treatnt?').status).toBe('answered');
+    expect(engine.answer('Trung tâm Chuyển giao Công nghệ Quốc tế là gì?').status).toBe('answered');
+  });
+
+  it('reads months and weekdays as dates, not names', () => {
+    expect(engine.answer('Which phase was running in March 2007?')).toMatchObject({
+      status: 'answered',
+      kind: 'structured',
+    });
+  });
+});
+
+describe('what something found, who heads it, when something else began', () => {
+  it('says an evaluation’s findings are not given, in both languages', () => {
+    const en = engine.answer('What did the Phase I evaluation conclude?');
+    expect(en).toMatchObject({ kind: 'gap', notGiven: 'finding' });
+    expect(en.text).toMatch(/^The documents do not give that/);
+    expect(engine.answer('What were the findings of the external evaluation?').kind).not.toBe(
+      'knowledge',
+    );
+  });
+
+  it('says who heads an office is not given', () => {
+    const answer = engine.answer('Who is the chief of GCS/PTRU?');
+    expect(answer).toMatchObject({ kind: 'gap', notGiven: 'person' });
+  });
+
+  it('answers a start question with the network’s start only when it asks about the network', () => {
+    expect(engine.answer('When was ICUDDR founded?').text).not.toMatch(/Treatnet started/);
+    expect(engine.answer('When did the Treatnet project start?').text).toMatch(/December 2005/);
+    expect(engine.answer('Treatnet được thành lập năm nào?').text).toMatch(/2005/);
+  });
+
+  it('does not rest an answer on one word an answer line shares, or one Vietnamese syllable', () => {
+    expect(engine.answer('what time is it now').status).toBe('unknown');
+    expect(engine.answer('Hát cho tôi một bài').status).toBe('unknown');
+  });
+});
+
+describe('members’ words for the documents’ words', () => {
+  it('finds an entry by another word for the one it uses, at less weight than that word', () => {
+    expect(engine.answer('What is the purpose of Treatnet?').entryId).toBe('treatnet-aims');
+    expect(engine.answer('What is the aim of Treatnet?').entryId).toBe('treatnet-aims');
+  });
+
+  it('never lets another word carry a match on its own', () => {
+    expect(engine.answer('what is the purpose of a wedding speech').status).toBe('unknown');
+  });
+});

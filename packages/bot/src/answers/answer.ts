@@ -1,4 +1,5 @@
 import {
+  fillText,
   foldText,
   type KnowledgeEntry,
   type Lang,
@@ -10,8 +11,10 @@ import { type AskedFact, askedFact, holdsFact } from './asked';
 import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
+import { namesIn } from './names';
 import { safetyAnswer, safetyTopic } from './safety';
 import { smallTalk } from './smallTalk';
+import { isVietnameseSyllable } from './spelling';
 import { answerStructured, phaseNumber, type StructuredAnswer } from './structured';
 import { THRESHOLDS } from './thresholds';
 
@@ -55,6 +58,10 @@ const TEXT = {
     en: 'Did you mean one of these?',
     vi: 'Có phải bạn muốn hỏi một trong những câu sau?',
   },
+  notMentioned: {
+    en: 'The documents say nothing about {names}. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',
+    vi: 'Các tài liệu không nhắc đến {names}. Tôi chỉ trả lời các câu hỏi về Treatnet và Mạng lưới ITTC. Một số chủ đề tôi biết:',
+  },
   notGiven: {
     en: 'The documents do not give that. The nearest they say:',
     vi: 'Các tài liệu không nêu thông tin đó. Điều gần nhất các tài liệu có nói:',
@@ -85,11 +92,22 @@ function namesOf(network: Network): Set<string> {
  * number never is on its own. A question of two words may rest on one when a way of asking
  * the entry has it and the other word is new to the knowledge base ("talk in Vietnamese?"):
  * a word other entries are asked by ("Who founded ICUDDR?") says the question is about
- * something else, and an answer's long lines share single words too easily.
+ * something else. Not in Vietnamese, where one shared syllable is not a word ("bài" of
+ * "bài đánh giá" in "hát cho tôi một bài"). An answer's long lines share single words too
+ * easily: a match on its lines alone rests on two words at least ("what time is it now").
  */
-const carried = (c: Candidate) =>
-  c.matched >= Math.max(1, Math.min(c.asked, 2)) ||
-  (c.asked === 2 && c.phrased >= 1 && c.missedKnown === 0);
+const carried = (c: Candidate, lang: Lang) =>
+  (c.phrased > 0 || c.matched >= 2) &&
+  (c.matched >= Math.max(1, Math.min(c.asked, 2)) ||
+    (lang !== 'vi' && c.asked === 2 && c.phrased >= 1 && c.missedKnown === 0));
+
+/** Every text in the networks' model: names a question may use that no entry does. */
+function modelTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(modelTexts);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(modelTexts);
+  return [];
+}
 
 /** A computed answer's sources, and what it does not give when it is a gap. */
 function computedRest(computed: StructuredAnswer, question: string): Partial<Answer> {
@@ -125,6 +143,7 @@ export class AnswerEngine {
     this.index = new KnowledgeIndex(
       entries,
       this.names.flatMap((n) => [...n.words]),
+      modelTexts(networks),
     );
     this.entries = new Map(entries.map((e) => [e.id, e]));
   }
@@ -168,14 +187,24 @@ export class AnswerEngine {
   private fits(
     c: Candidate,
     about: { network: Network; others: Set<string>; named?: string; who: boolean },
+    lang: Lang,
   ): boolean {
-    if (!carried(c) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
+    if (!carried(c, lang) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
     // Help about the app answers questions about the app: not ones that name a network or
     // ask who does something.
     if (c.entry.appHelp && (about.named || about.who)) return false;
     if (!c.entry.gap) return true;
     // A gap entry answers only for its own network (the one named, or the default one).
     return !this.networks.some((n) => n.id !== about.network.id && c.entry.tags.includes(n.id));
+  }
+
+  /**
+   * Whether the documents mention a name. A Vietnamese name's syllables are each common
+   * ("Hà Nội": "ha", "noi"), so it must appear whole; other names need every word known.
+   */
+  private knowsName(name: string[]): boolean {
+    const syllables = name.length > 1 && name.every((w) => isVietnameseSyllable(foldText(w)));
+    return syllables ? this.index.mentions(name.join(' ')) : name.every((w) => this.index.knows(w));
   }
 
   private question(id: string, lang: Lang): { entryId: string; text: string } | undefined {
@@ -218,6 +247,19 @@ export class AnswerEngine {
     if (talk)
       return reply('answered', 'small-talk', TEXT[talk][lang], { suggestions: this.topics(lang) });
 
+    // A question that names what the documents never mention is about something they do
+    // not cover ("Is there an ITTC in Vietnam?"): say so rather than answer a neighbour.
+    const unmentioned = namesIn(question).filter((name) => !this.knowsName(name));
+    if (unmentioned.length)
+      return reply(
+        'unknown',
+        'none',
+        fillText(TEXT.notMentioned[lang], {
+          names: unmentioned.map((n) => n.join(' ')).join(', '),
+        }),
+        { suggestions: this.topics(lang) },
+      );
+
     const about = this.about(question);
     const { network } = about;
     const computed = answerStructured(network, question, lang, { documents: this.documents });
@@ -232,7 +274,7 @@ export class AnswerEngine {
     const { minCoverage, clarifyRatio } = this.thresholds;
     const found = this.index.find(question, 8, lang);
     const nearest = found[0] ? { nearest: found[0].entry.id } : {};
-    const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about));
+    const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about, lang));
     // A question that names a phase is answered from an entry about that phase, if one fits.
     const phase = about.phase;
     const onPhase = phase ? fitting.filter((c) => c.entry.tags.includes(phase)) : [];

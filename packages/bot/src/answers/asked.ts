@@ -5,7 +5,7 @@ import { foldText } from '@resonet/core';
  * against: a count, an amount of money, a date, a named person, or a country. An entry that
  * fits the topic but holds no such fact does not answer the question.
  */
-export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country';
+export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country' | 'finding';
 
 // "Where does the funding come from?" asks for a source, not an amount ("trung tâm nguồn",
 // a resource centre, is no source of money).
@@ -20,7 +20,12 @@ const ASKS: [AskedFact, RegExp][] = [
   ['date', /\b(when|what year|which year|khi nao|bao gio|nam nao|luc nao)\b/],
   [
     'person',
-    /\b(director|head of|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|chu tich)\b/,
+    /\b(director|head of|chief|chiefs|boss|manager|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|truong phong|truong van phong|nguoi dung dau|chu tich)\b/,
+  ],
+  // What an evaluation or a study found: the documents say one was done, never what it found.
+  [
+    'finding',
+    /\b(what did|what does|what has)\b.*\b(evaluation|study|survey|review|assessment|research|asi)\b.*\b(find|found|conclude|concluded|show|showed|reveal|revealed|recommend|recommended)\b|\b(findings?|conclusions?|recommendations?|results?|outcomes?) of (the |a |its )?[\w -]*(evaluation|study|survey|review)\b|\bket (qua|luan) (cua )?[\w ]*(danh gia ngoai|danh gia giai doan|khao sat|nghien cuu)\b/,
   ],
   ['country', /\b((which|what) (country|countries|city|cities)|(nuoc|quoc gia|thanh pho) nao)\b/],
 ];
@@ -92,6 +97,8 @@ const HOLDS: Record<AskedFact, (question: string, answer: string) => boolean> = 
   date: (_, answer) => /\b(1[89]|20)\d{2}\b/.test(answer),
   // The model records roles, never people: no answer names a director.
   person: () => false,
+  // Nor does it record what any evaluation or study found.
+  finding: () => false,
   country: (_, answer) => namesCountry(answer),
 };
 

@@ -1,6 +1,7 @@
 import { foldText, type KnowledgeEntry, keywords } from '@resonet/core';
 import { VIETNAMESE_MARKS } from './language';
-import { isVietnameseSyllable, Speller } from './spelling';
+import { isVietnameseSyllable, oneEditAway, Speller } from './spelling';
+import { synonymTable } from './synonyms';
 import { TermIndex, type TermSearch } from './termIndex';
 
 interface Doc {
@@ -188,9 +189,22 @@ export class KnowledgeIndex {
   private readonly entryFrequency = new Map<string, number>();
 
   private readonly speller: Speller;
+  /** Other words for a question's word (see `synonyms.ts`). */
+  private readonly synonyms = synonymTable((word) => terms(word)[0]);
+  /** Every folded word the entries use, and the words `known` adds (see `knows`). */
+  private readonly vocabulary = new Set<string>();
+  /** The same texts folded, one per line, for phrases (see `mentions`). */
+  private readonly folded: string;
 
-  /** `names`: the folded words that name the networks, the likeliest words to mistype. */
-  constructor(entries: readonly KnowledgeEntry[], names: Iterable<string> = []) {
+  /**
+   * `names`: the folded words that name the networks, the likeliest words to mistype.
+   * `known`: other texts whose words a question may use (the networks' model).
+   */
+  constructor(
+    entries: readonly KnowledgeEntry[],
+    names: Iterable<string> = [],
+    known: readonly string[] = [],
+  ) {
     this.entries = new Map(entries.map((e) => [e.id, e]));
     const docs: Doc[] = [];
     const lineDocs: Doc[] = [];
@@ -227,6 +241,13 @@ export class KnowledgeIndex {
           for (const word of words(part)) vocabulary.add(word);
     }
     this.speller = new Speller(vocabulary, new Set(names));
+    for (const word of vocabulary) this.vocabulary.add(word).add(stem(word));
+    for (const word of known.flatMap(words)) this.vocabulary.add(word).add(stem(word));
+    const said = entries.flatMap((e) => [
+      ...Object.values(e.questions).flat(),
+      ...Object.values(e.answer),
+    ]);
+    this.folded = [...said, ...known].map((text) => ` ${foldText(text ?? '')} `).join('\n');
     for (const entry of entries) {
       const words = new Set(
         Object.values(entry.questions).flatMap((qs) => (qs ?? []).flatMap(terms)),
@@ -234,6 +255,26 @@ export class KnowledgeIndex {
       for (const word of words)
         this.entryFrequency.set(word, (this.entryFrequency.get(word) ?? 0) + 1);
     }
+  }
+
+  /**
+   * Whether the knowledge base uses a word, as typed or one typo away (from five letters
+   * on). Words that say nothing (stop words, fillers) count as known.
+   */
+  knows(word: string): boolean {
+    const [folded] = words(word);
+    if (folded === undefined || this.vocabulary.has(folded) || this.vocabulary.has(stem(folded)))
+      return true;
+    if (folded.length < 5) return false;
+    for (const near of oneEditAway(folded)) if (this.vocabulary.has(near)) return true;
+    return false;
+  }
+
+  private readonly synonymsOf = (term: string) => this.synonyms.get(term) ?? [];
+
+  /** Whether the entries (or the `known` texts) use a phrase, folded, as whole words. */
+  mentions(phrase: string): boolean {
+    return this.folded.includes(` ${foldText(phrase)} `);
   }
 
   // Inverse entry frequency: a rare word weighs most, one every entry uses least. A word no
@@ -262,8 +303,9 @@ export class KnowledgeIndex {
       ...this.phrasings.search('folded', wanted, {
         fuzzy,
         prefix: (term) => term.length > 3 && !whole(term),
+        synonyms: this.synonymsOf,
       }),
-      ...this.lines.search('folded', wanted),
+      ...this.lines.search('folded', wanted, { synonyms: this.synonymsOf }),
       ...this.viLines.search('folded', wanted),
     ];
     // Folded Vietnamese syllables collide ("thủ đô" and "thụ hưởng" both fold to "thu"), so a

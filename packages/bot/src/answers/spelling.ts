@@ -12,7 +12,7 @@ export const isVietnameseSyllable = (word: string) => VIETNAMESE_SYLLABLE.test(w
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every string one edit (insertion, deletion, substitution, swap) away from a word. */
-function oneEditAway(word: string): Set<string> {
+export function oneEditAway(word: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);

@@ -1,6 +1,7 @@
 import {
   countOf,
   foldText,
+  keywords,
   type Lang,
   localize,
   type Network,
@@ -169,6 +170,18 @@ const phaseDates: Intent = {
 const STARTED =
   /\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b.*\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b|\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b.*\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b/;
 
+// What a start question says besides its subject.
+const START_TALK =
+  /\b(when|what|which|year|khi nao|bao gio|nam nao|tu khi nao|start|started|begin|began|launch|launched|initiated|set up|founded|created|bat dau|khoi xuong|ra doi|thanh lap|duoc|project|network|du an|mang luoi)\b/g;
+
+/** Whether a start question is about the network itself: "When was ICUDDR founded?" is not. */
+function asksAboutNetwork(network: Network, folded: string): boolean {
+  const own = new Set(
+    keywords(`${network.acronym} ${network.id} ${network.name.en} ${network.name.vi ?? ''}`),
+  );
+  return keywords(folded.replace(START_TALK, ' ')).every((w) => own.has(w) || /^\d+$/.test(w));
+}
+
 const networkStart: Intent = {
   id: 'network-start',
   // "…and by whom?" is better answered by the entry that says who started it.
@@ -176,7 +189,7 @@ const networkStart: Intent = {
     q.phase === undefined && STARTED.test(q.folded) && !/\b(by whom|who|ai)\b/.test(q.folded),
   answer: (network, q, lang) => {
     const started = network.started;
-    if (!started) return undefined;
+    if (!started || !asksAboutNetwork(network, q.folded)) return undefined;
     const first = network.phases.find((p) => p.number === 1);
     const dated = first?.plans.find((p) => p.precision !== 'year' && p.start !== started.date);
     const cited = started.sources.map(q.cite).join(', ');

@@ -15,6 +15,8 @@ export interface TermSearch {
   fuzzy?: (term: string) => number | false;
   /** Whether a query word also matches the longer words it begins. */
   prefix?: (term: string) => boolean;
+  /** Other words for a query word, matched exactly, each counting less than the word. */
+  synonyms?: (term: string) => readonly string[];
 }
 
 interface Postings {
@@ -30,6 +32,8 @@ const B = 0.7;
 const D = 0.5;
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.375;
+// Another word for the same thing is surer than a typo, less than the word the source uses.
+const SYNONYM_WEIGHT = 0.6;
 // A question's words recur from one question to the next: their typo and prefix expansions
 // are kept, up to a bound, rather than walked again in the tree each time.
 const EXPANSIONS_KEPT = 10_000;
@@ -74,8 +78,9 @@ export class TermIndex {
     term: string,
     edits: number | false,
     prefix: boolean,
+    synonyms: readonly string[],
   ): [Postings, number, string][] {
-    const key = `${term} ${edits} ${prefix}`;
+    const key = `${term} ${edits} ${prefix} ${synonyms.join(' ')}`;
     const kept = this.expansions.get(key);
     if (kept) return kept;
     const found: [Postings, number, string][] = [];
@@ -98,6 +103,11 @@ export class TermIndex {
       if (distance)
         found.push([postings, (FUZZY_WEIGHT * word.length) / (word.length + distance), word]);
     }
+    for (const word of synonyms) {
+      const postings = word === term ? undefined : this.postings.get(word);
+      if (postings && !found.some(([p]) => p === postings))
+        found.push([postings, SYNONYM_WEIGHT, word]);
+    }
     if (this.expansions.size >= EXPANSIONS_KEPT) this.expansions.clear();
     this.expansions.set(key, found);
     return found;
@@ -112,6 +122,7 @@ export class TermIndex {
         term,
         options.fuzzy?.(term) ?? false,
         options.prefix?.(term) ?? false,
+        options.synonyms?.(term) ?? [],
       );
       for (const [postings, weight, word] of matches) {
         for (let i = 0; i < postings.docs.length; i++) {
