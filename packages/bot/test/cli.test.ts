@@ -201,6 +201,14 @@ describe('resonet ask', () => {
     expect(r.out).not.toMatch(/\.txt/);
   });
 
+  it('lists the topics right under an answer that does not know, in its language', () => {
+    const r = resonet('ask', 'Mạng lưới ITTC có văn phòng ở Hà Nội không?');
+    expect(r.code).toBe(0);
+    const [first, second] = r.out.split('\n');
+    expect(first).toMatch(/không nhắc đến Hà Nội.*Một số chủ đề tôi biết:$/);
+    expect(second).toMatch(/^ {2}- /);
+  });
+
   it('prints JSON with --json', () => {
     const r = resonet('ask', 'when did phase one start', '--json');
     const answer = JSON.parse(r.out);

@@ -73,6 +73,11 @@ const TEXT = {
 };
 
 const MAX_QUESTION = 500;
+// How close an entry about the phase a question names must rank to the best to be preferred:
+// Phase I's resources (0.45 of the GCS staff's duties) answer "How many treatment staff did
+// Phase I have at GCS?"; Phase II's budget (0.36 of the resource centres' duties) does not
+// answer "Who plans local projects for phase two?".
+const ON_PHASE = 0.4;
 const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
 
 // Words that name no network in particular ("the ITTC Network" is named by "ITTC").
@@ -172,7 +177,8 @@ export class AnswerEngine {
     const phaseId = phase ? network.phases.find((p) => p.number === phase)?.id : undefined;
     return {
       network,
-      who: /^(who|whom|ai)\b/.test(folded),
+      // A "who …" question, or one asking for a kind of fact: help about the app has neither.
+      who: /^(who|whom|ai)\b/.test(folded) || askedFact(question) !== undefined,
       others: new Set([...others, ...otherPhases].map((x) => x.id)),
       ...(named.length === 1 ? { named: network.id } : {}),
       ...(phaseId ? { phase: phaseId } : {}),
@@ -190,8 +196,9 @@ export class AnswerEngine {
     lang: Lang,
   ): boolean {
     if (!carried(c, lang) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
-    // Help about the app answers questions about the app: not ones that name a network or
-    // ask who does something.
+    // Help about the app answers questions about the app: not ones that name a network, ask
+    // who does something or ask for a fact of the documents ("What did the training needs
+    // assessment find?").
     if (c.entry.appHelp && (about.named || about.who)) return false;
     if (!c.entry.gap) return true;
     // A gap entry answers only for its own network (the one named, or the default one).
@@ -275,14 +282,20 @@ export class AnswerEngine {
     const found = this.index.find(question, 8, lang);
     const nearest = found[0] ? { nearest: found[0].entry.id } : {};
     const fitting = found.filter((c) => c.coverage >= minCoverage && this.fits(c, about, lang));
-    // A question that names a phase is answered from an entry about that phase, if one fits.
-    const phase = about.phase;
-    const onPhase = phase ? fitting.filter((c) => c.entry.tags.includes(phase)) : [];
     // Ranked by score weighed by how much of the question the entry accounts for, by weight
     // and by count of words: one that covers the whole question beats one that scores as
     // high on part of it.
     const rank = (c: Candidate) => c.score * c.coverage * (c.matched / Math.max(1, c.asked));
-    const candidates = (onPhase.length ? onPhase : fitting).sort((a, b) => rank(b) - rank(a));
+    fitting.sort((a, b) => rank(b) - rank(a));
+    // A question that names a phase is answered from an entry about that phase, if one fits
+    // nearly as well as the best: "Who plans local projects for phase two?" is a duty of the
+    // resource centres, not Phase II's budget.
+    const phase = about.phase;
+    const best = fitting[0] ? rank(fitting[0]) : 0;
+    const onPhase = phase
+      ? fitting.filter((c) => c.entry.tags.includes(phase) && rank(c) >= best * ON_PHASE)
+      : [];
+    const candidates = onPhase.length ? onPhase : fitting;
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against

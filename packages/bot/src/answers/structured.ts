@@ -167,12 +167,14 @@ const phaseDates: Intent = {
 
 // "When did Treatnet start?": the start the model records, and the first phase's dated start
 // beside it when a source gives one (the abstract and the slides date Treatnet differently).
+const STARTED_IN =
+  /\b(start|started|created|founded|launched|initiated|set up|began|bat dau|thanh lap|ra doi|khoi xuong)\b.*\b(19|20)\d{2}\b/;
 const STARTED =
   /\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b.*\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b|\b(start|started|begin|began|launch|launched|initiated|set up|founded|bat dau|khoi xuong|ra doi|thanh lap)\b.*\b(when|what year|khi nao|bao gio|nam nao|tu khi nao)\b/;
 
 // What a start question says besides its subject.
 const START_TALK =
-  /\b(when|what|which|year|khi nao|bao gio|nam nao|tu khi nao|start|started|begin|began|launch|launched|initiated|set up|founded|created|bat dau|khoi xuong|ra doi|thanh lap|duoc|project|network|du an|mang luoi)\b/g;
+  /\b(when|what|which|year|khi nao|bao gio|nam nao|tu khi nao|start|started|begin|began|launch|launched|initiated|set up|founded|created|bat dau|khoi xuong|ra doi|thanh lap|duoc|nam|co|khong|phai|project|network|du an|mang luoi)\b/g;
 
 /** Whether a start question is about the network itself: "When was ICUDDR founded?" is not. */
 function asksAboutNetwork(network: Network, folded: string): boolean {
@@ -186,7 +188,9 @@ const networkStart: Intent = {
   id: 'network-start',
   // "…and by whom?" is better answered by the entry that says who started it.
   matches: (q) =>
-    q.phase === undefined && STARTED.test(q.folded) && !/\b(by whom|who|ai)\b/.test(q.folded),
+    q.phase === undefined &&
+    (STARTED.test(q.folded) || STARTED_IN.test(q.folded)) &&
+    !/\b(by whom|who|ai)\b/.test(q.folded),
   answer: (network, q, lang) => {
     const started = network.started;
     if (!started || !asksAboutNetwork(network, q.folded)) return undefined;

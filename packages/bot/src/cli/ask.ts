@@ -8,7 +8,6 @@ let engine: AnswerEngine | undefined;
 const LABELS = {
   sources: { en: 'Sources', vi: 'Nguồn' },
   related: { en: 'You could also ask', vi: 'Bạn cũng có thể hỏi' },
-  topics: { en: 'Try', vi: 'Hãy thử' },
 };
 
 /** `resonet ask "question" [--lang en|vi] [--json]`: answers from the knowledge base and the model. */
@@ -34,9 +33,9 @@ export function ask(question: string, options: { lang?: string; json: boolean })
       `${LABELS.sources[answer.lang]}:`,
       ...[...new Set(sources)].map((s) => `  - ${s}`),
     );
-  if (answer.status !== 'clarify' && suggestions.length) {
-    const label = answer.status === 'answered' ? LABELS.related : LABELS.topics;
-    lines.push('', `${label[answer.lang]}:`, ...suggestions.map((s) => `  - ${s}`));
-  }
+  // An unknown answer's text already leads into its topics ("Some topics I know:").
+  if (answer.status === 'unknown') lines.push(...suggestions.map((s) => `  - ${s}`));
+  if (answer.status === 'answered' && suggestions.length)
+    lines.push('', `${LABELS.related[answer.lang]}:`, ...suggestions.map((s) => `  - ${s}`));
   return ok(`${lines.join('\n')}\n`);
 }
