@@ -65,7 +65,7 @@ export type PhaseResources = z.infer<typeof PhaseResourcesSchema>;
 /**
  * A phase of a network's project. `plans` keeps every planned period a source gives, side by
  * side with its source, listed in the order the sources were written (later revisions
- * last): Treatnet's Phase II is "2007-2008" in the project slides and "2007-10" in the later
+ * last): Treatnet's Phase II is "2007-2008" in the project slides and "2007-2010" in the later
  * poster abstract.
  *
  * @example
@@ -131,7 +131,7 @@ export interface PhaseAtDate {
  * @example
  * ```ts
  * phaseAt(treatnet, '2006-06-01').map((m) => m.phase.id); // ['phase-1']
- * phaseAt(treatnet, '2008-06-01')[0]?.plans.map((p) => p.label?.en); // ['2007-2008', '2007-10']
+ * phaseAt(treatnet, '2008-06-01')[0]?.plans.map((p) => p.label?.en); // ['2007-2008', '2007-2010']
  * ```
  */
 export function phaseAt(network: { phases: readonly Phase[] }, asOf: DateInput): PhaseAtDate[] {

@@ -110,7 +110,7 @@ export interface Intent {
 type Plan = Network['phases'][number]['plans'][number];
 
 /**
- * One plan of a phase as the sources give it, with its source: "2007-10 (poster abstract)";
+ * One plan of a phase as the sources give it, with its source: "2007-2010 (poster abstract)";
  * a plan known to the month also says how long and from when to when. Year-only plans are
  * never padded into January-to-December dates.
  */
