@@ -382,3 +382,17 @@ describe('a start asked as yes or no, with a year', () => {
     expect(engine.answer(question).text).toMatch(says);
   });
 });
+
+describe('a question asking for the names of members', () => {
+  it('is told they are not given when the entry on its topic names none', () => {
+    const answer = engine.answer('Which Vietnamese universities are ITTCs?');
+    expect(answer).toMatchObject({ kind: 'gap', notGiven: 'names' });
+    expect(answer.text).toMatch(/^The documents do not give that\. The nearest they say: ITTCs/);
+    expect(engine.answer('các trường đại học nào là ITTC?').kind).toBe('gap');
+  });
+
+  it('is answered when the entry names them', () => {
+    const answer = engine.answer('Which organisations are Treatnet partners?');
+    expect(answer).toMatchObject({ kind: 'knowledge', entryId: 'treatnet-partners' });
+  });
+});

@@ -1,11 +1,19 @@
 import { foldText } from '@resonet/core';
+import { namesIn } from './names';
 
 /**
  * The kind of fact a question asks for, when it asks for one an answer can be checked
  * against: a count, an amount of money, a date, a named person, or a country. An entry that
  * fits the topic but holds no such fact does not answer the question.
  */
-export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country' | 'finding';
+export type AskedFact =
+  | 'count'
+  | 'amount'
+  | 'date'
+  | 'person'
+  | 'country'
+  | 'finding'
+  | 'names';
 
 // "Where does the funding come from?" asks for a source, not an amount ("trung tâm nguồn",
 // a resource centre, is no source of money).
@@ -26,6 +34,11 @@ const ASKS: [AskedFact, RegExp][] = [
   [
     'finding',
     /\b(what did|what does|what has)\b.*\b(evaluation|study|survey|review|assessment|research|asi)\b.*\b(find|found|conclude|concluded|show|showed|reveal|revealed|recommend|recommended)\b|\b(findings?|conclusions?|recommendations?|results?|outcomes?) of (the |a |its )?[\w -]*(evaluation|study|survey|review)\b|\bket (qua|luan) (cua )?[\w ]*(danh gia ngoai|danh gia giai doan|khao sat|nghien cuu)\b/,
+  ],
+  // The names of the members of a kind: "Which universities are ITTCs?", "name the centres".
+  [
+    'names',
+    /\b((which|what) (\w+ ){0,2}(universities|centres|centers|institutions|members|organisations|organizations) (are|is|were|belong|take part)|names? of the (centres|centers|members|universities)|name the (centres|centers|members|universities)|(nhung|cac) (truong|truong dai hoc|trung tam|thanh vien) nao|ten (cua )?(cac|nhung) (trung tam|truong|thanh vien))\b/,
   ],
   ['country', /\b((which|what) (country|countries|city|cities)|(nuoc|quoc gia|thanh pho) nao)\b/],
 ];
@@ -99,6 +112,12 @@ const HOLDS: Record<AskedFact, (question: string, answer: string) => boolean> = 
   person: () => false,
   // Nor does it record what any evaluation or study found.
   finding: () => false,
+  // Names other than the ones asked with: "ITTCs are based at universities" names none.
+  names: (question, answer) => {
+    const asked = new Set(namesIn(question).flat().map(foldText));
+    const named = namesIn(answer).filter((name) => !name.every((w) => asked.has(foldText(w))));
+    return named.length >= 2;
+  },
   country: (_, answer) => namesCountry(answer),
 };
 
