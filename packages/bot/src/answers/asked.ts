@@ -6,14 +6,7 @@ import { namesIn } from './names';
  * against: a count, an amount of money, a date, a named person, or a country. An entry that
  * fits the topic but holds no such fact does not answer the question.
  */
-export type AskedFact =
-  | 'count'
-  | 'amount'
-  | 'date'
-  | 'person'
-  | 'country'
-  | 'finding'
-  | 'names';
+export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country' | 'finding' | 'names';
 
 // "Where does the funding come from?" asks for a source, not an amount ("trung tâm nguồn",
 // a resource centre, is no source of money).
