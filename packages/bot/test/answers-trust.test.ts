@@ -2,6 +2,7 @@ import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answers/answer';
 import { holdsFact } from '../src/answers/asked';
+import { citation } from '../src/answers/citation';
 
 // The findings of checking answers against the sources, each in both languages.
 const engine = new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
@@ -394,5 +395,22 @@ describe('a question asking for the names of members', () => {
   it('is answered when the entry names them', () => {
     const answer = engine.answer('Which organisations are Treatnet partners?');
     expect(answer).toMatchObject({ kind: 'knowledge', entryId: 'treatnet-partners' });
+  });
+});
+
+describe('a section the document does not head itself', () => {
+  it('is named in the reader’s language; a headed section as headed', () => {
+    const intro = { document: BROCHURE, section: 'Đoạn mở đầu (không có tiêu đề)' };
+    expect(citation(intro, SOURCE_DOCUMENTS, 'en')).toBe(
+      'ITTC Network brochure (Vietnamese) § opening paragraph (untitled)',
+    );
+    expect(citation(intro, SOURCE_DOCUMENTS, 'vi')).toBe(
+      'Tờ giới thiệu Mạng lưới ITTC (tiếng Việt) § Đoạn mở đầu (không có tiêu đề)',
+    );
+    const contact = { document: BROCHURE, section: 'LIÊN HỆ VỚI CHÚNG TÔI' };
+    expect(citation(contact, SOURCE_DOCUMENTS, 'en')).toMatch(/§ LIÊN HỆ VỚI CHÚNG TÔI$/);
+    expect(
+      citation({ document: BROCHURE, section: 'constructor' }, SOURCE_DOCUMENTS, 'en'),
+    ).toMatch(/§ constructor$/);
   });
 });

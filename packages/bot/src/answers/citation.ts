@@ -4,11 +4,16 @@ import { type Lang, type LocalizedText, localize, type SourceRef } from '@resone
 export interface SourceTitle {
   file: string;
   title: LocalizedText;
+  /** Names for sections the document does not head itself (see `SourceDocument`). */
+  sections?: Readonly<Record<string, LocalizedText>>;
 }
 
 /** A citation as people read it: "UNODC project summary slides for Treatnet § Phase I - Resources". */
 export function citation(ref: SourceRef, documents: readonly SourceTitle[], lang: Lang): string {
-  return `${documentTitle(ref, documents, lang)} § ${ref.section}`;
+  const sections = documents.find((d) => d.file === ref.document)?.sections;
+  const named =
+    sections && Object.hasOwn(sections, ref.section) ? sections[ref.section] : undefined;
+  return `${documentTitle(ref, documents, lang)} § ${named ? localize(named, lang) : ref.section}`;
 }
 
 /** The document's title alone, for citations inside a sentence. */
