@@ -45,7 +45,13 @@ for (const m of result.misses)
 // was written when the first set's misses had been read (see its "about").
 const rate = (t: { correct: number; total: number; rate: number }) =>
   `${pct(t.rate)} (${t.correct}/${t.total})`;
-for (const file of ['held-out.json', 'held-out-2.json', 'held-out-3.json', 'held-out-4.json']) {
+for (const file of [
+  'held-out.json',
+  'held-out-2.json',
+  'held-out-3.json',
+  'held-out-4.json',
+  'held-out-5.json',
+]) {
   const heldOut = JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), 'utf8')) as {
     questions: HeldOutQuestion[];
   };

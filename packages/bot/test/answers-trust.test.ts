@@ -414,3 +414,63 @@ describe('a section the document does not head itself', () => {
     ).toMatch(/§ constructor$/);
   });
 });
+
+describe('an organisation’s acronym, from the model', () => {
+  it.each([
+    [
+      'What does ICUDDR stand for?',
+      /^ICUDDR stands for the International Consortium of Universities for Drug Demand Reduction, one of the coordinating bodies of the ITTC Network \(ITTC Network brochure/,
+    ],
+    [
+      'icuddr la to chuc gi',
+      /^ICUDDR là viết tắt của Hiệp hội Các trường Đại học Quốc tế về giảm cầu ma túy/,
+    ],
+    [
+      'What is UNODC?',
+      /^UNODC stands for the United Nations Office on Drugs and Crime, one of the coordinating bodies of Treatnet \(/,
+    ],
+    ['NIDA là gì?', /^NIDA là viết tắt của .*một đối tác của/],
+  ])('%s', (question, says) => {
+    const answer = engine.answer(question);
+    expect(answer.kind).toBe('structured');
+    expect(answer.text).toMatch(says);
+    expect(answer.sources.length).toBeGreaterThan(0);
+  });
+
+  it('answers only a question that asks the acronym, not one that uses it', () => {
+    expect(engine.answer('What is the role of WHO in Treatnet?').text).not.toMatch(/stands for/);
+    expect(engine.answer('What does ITTC stand for?').entryId).toBe('what-is-an-ittc');
+  });
+});
+
+describe('an entry that never uses a name the question asks about is about something else', () => {
+  it('does not answer who funds ICUDDR with Treatnet’s funders', () => {
+    for (const question of ['Ai tài trợ cho ICUDDR?', 'Who funds ICUDDR?'])
+      expect(engine.answer(question).entryId).not.toBe('treatnet-funders');
+  });
+
+  it('still answers from the entry that uses the name', () => {
+    expect(engine.answer('Is UNAIDS a Treatnet partner?').entryId).toBe('treatnet-partners');
+  });
+});
+
+describe('where an office is and who directs it are said not to be given', () => {
+  it.each([
+    ['Where is the ITTC Network Coordinating Office located?', 'place'],
+    ['Văn phòng Điều phối mạng lưới ITTC ở đâu?', 'place'],
+    ['Who directs the ITTC Network Coordinating Office?', 'person'],
+  ] as const)('%s', (question, fact) => {
+    expect(engine.answer(question)).toMatchObject({ kind: 'gap', notGiven: fact });
+  });
+
+  it('still answers where ITTCs are based', () => {
+    expect(engine.answer('Where are ITTCs based?').kind).toBe('knowledge');
+    expect(engine.answer('ITTC đặt trụ sở ở đâu?').kind).toBe('knowledge');
+  });
+});
+
+describe('a short word is corrected into its own question’s language only', () => {
+  it('does not read “taxi” as the Vietnamese syllable “tai”', () => {
+    expect(engine.answer('Book me a taxi').status).toBe('unknown');
+  });
+});

@@ -47,6 +47,11 @@ describe('safety answers', () => {
     ['find-treatment', 'en', 'where is the closest rehab'],
     ['find-treatment', 'vi', 'Cơ sở điều trị methadone gần nhất ở đâu?'],
     ['find-treatment', 'vi', 'cai nghien o dau'],
+    // Contractions, and someone's drug use with help asked for.
+    ['crisis', 'en', "I don't want to be alive"],
+    ['crisis', 'en', "she can't breathe after taking pills"],
+    ['find-treatment', 'en', 'My son uses heroin and needs help'],
+    ['find-treatment', 'vi', 'Chồng tôi dùng ma túy, cần giúp đỡ ở đâu?'],
   ] as const)('%s (%s): %s', (topic, lang, question) => {
     expect(safetyTopic(question)).toBe(topic);
     const answer = engine.answer(question);
@@ -83,6 +88,8 @@ describe('safety answers', () => {
     'Where is the ITTC Network Coordinating Office?',
     'What does the network do to end drug-related crime?',
     'Vai trò của các trung tâm nguồn là gì?',
+    "Don't the resource centres help each other?",
+    'How does Treatnet help people who use drugs?',
   ])('leaves questions about the networks alone: %s', (question) => {
     expect(safetyTopic(question)).toBeUndefined();
     expect(engine.answer(question).kind).not.toBe('safety');

@@ -97,14 +97,15 @@ function namesOf(network: Network): Set<string> {
  * number never is on its own. A question of two words may rest on one when a way of asking
  * the entry has it and the other word is new to the knowledge base ("talk in Vietnamese?"):
  * a word other entries are asked by ("Who founded ICUDDR?") says the question is about
- * something else. Not in Vietnamese, where one shared syllable is not a word ("bài" of
+ * something else; the word must be the entry's as typed ("book" is no typo of "booklet").
+ * Not in Vietnamese, where one shared syllable is not a word ("bài" of
  * "bài đánh giá" in "hát cho tôi một bài"). An answer's long lines share single words too
  * easily: a match on its lines alone rests on two words at least ("what time is it now").
  */
 const carried = (c: Candidate, lang: Lang) =>
   (c.phrased > 0 || c.matched >= 2) &&
   (c.matched >= Math.max(1, Math.min(c.asked, 2)) ||
-    (lang !== 'vi' && c.asked === 2 && c.phrased >= 1 && c.missedKnown === 0));
+    (lang !== 'vi' && c.asked === 2 && c.phrasedExactly >= 1 && c.missedKnown === 0));
 
 /** Every text in the networks' model: names a question may use that no entry does. */
 function modelTexts(value: unknown): string[] {
@@ -127,6 +128,10 @@ export class AnswerEngine {
   private readonly names: { network: Network; words: Set<string> }[];
 
   private readonly thresholds: { minCoverage: number; clarifyRatio: number };
+  /** Each entry's text, folded (see `fits`). */
+  private readonly entryTexts = new Map<string, string>();
+  /** The organisations of the networks' model by acronym, folded, with their names folded. */
+  private readonly organisations = new Map<string, string[]>();
   private readonly documents: readonly SourceTitle[];
 
   /**
@@ -151,6 +156,17 @@ export class AnswerEngine {
       modelTexts(networks),
     );
     this.entries = new Map(entries.map((e) => [e.id, e]));
+    for (const e of entries) {
+      const texts = [...Object.values(e.questions).flat(), ...Object.values(e.answer)];
+      this.entryTexts.set(e.id, ` ${texts.map((text) => foldText(text ?? '')).join(' ')} `);
+    }
+    for (const network of networks)
+      for (const org of [...network.coordinatingBodies, ...network.partners, ...network.funders])
+        if (org.acronym && org.acronym !== network.acronym)
+          this.organisations.set(
+            foldText(org.acronym),
+            Object.values(org.name).map((name) => foldText((name ?? '').split(' — ')[0] ?? '')),
+          );
   }
 
   /**
@@ -164,6 +180,7 @@ export class AnswerEngine {
     others: Set<string>;
     named?: string;
     phase?: string;
+    mentioned: string[];
   } {
     const folded = foldText(question);
     const words = new Set(folded.split(' '));
@@ -180,6 +197,11 @@ export class AnswerEngine {
       // A "who …" question, or one asking for a kind of fact: help about the app has neither.
       who: /^(who|whom|ai)\b/.test(folded) || askedFact(question) !== undefined,
       others: new Set([...others, ...otherPhases].map((x) => x.id)),
+      // The organisations it names by acronym ("ICUDDR", "WHO"), the networks' own aside.
+      mentioned: namesIn(question)
+        .flat()
+        .map(foldText)
+        .filter((word) => this.organisations.has(word)),
       ...(named.length === 1 ? { named: network.id } : {}),
       ...(phaseId ? { phase: phaseId } : {}),
     };
@@ -192,10 +214,22 @@ export class AnswerEngine {
    */
   private fits(
     c: Candidate,
-    about: { network: Network; others: Set<string>; named?: string; who: boolean },
+    about: {
+      network: Network;
+      others: Set<string>;
+      named?: string;
+      who: boolean;
+      mentioned: string[];
+    },
     lang: Lang,
   ): boolean {
     if (!carried(c, lang) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
+    // An entry that never uses an acronym the question asks about is about something else:
+    // "Ai tài trợ cho ICUDDR?" is not answered by Treatnet's funders.
+    const text = this.entryTexts.get(c.entry.id) ?? '';
+    const uses = (acronym: string) =>
+      [acronym, ...(this.organisations.get(acronym) ?? [])].some((n) => text.includes(` ${n} `));
+    if (!about.mentioned.every(uses)) return false;
     // Help about the app answers questions about the app: not ones that name a network, ask
     // who does something or ask for a fact of the documents ("What did the training needs
     // assessment find?").
@@ -269,7 +303,10 @@ export class AnswerEngine {
 
     const about = this.about(question);
     const { network } = about;
-    const computed = answerStructured(network, question, lang, { documents: this.documents });
+    const computed = answerStructured(network, question, lang, {
+      documents: this.documents,
+      networks: this.networks,
+    });
     if (computed)
       return reply(
         'answered',

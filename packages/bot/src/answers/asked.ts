@@ -6,7 +6,15 @@ import { namesIn } from './names';
  * against: a count, an amount of money, a date, a named person, or a country. An entry that
  * fits the topic but holds no such fact does not answer the question.
  */
-export type AskedFact = 'count' | 'amount' | 'date' | 'person' | 'country' | 'finding' | 'names';
+export type AskedFact =
+  | 'count'
+  | 'amount'
+  | 'date'
+  | 'person'
+  | 'country'
+  | 'finding'
+  | 'names'
+  | 'place';
 
 // "Where does the funding come from?" asks for a source, not an amount ("trung tâm nguồn",
 // a resource centre, is no source of money).
@@ -21,7 +29,7 @@ const ASKS: [AskedFact, RegExp][] = [
   ['date', /\b(when|what year|which year|khi nao|bao gio|nam nao|luc nao)\b/],
   [
     'person',
-    /\b(director|head of|chief|chiefs|boss|manager|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|truong phong|truong van phong|nguoi dung dau|chu tich)\b/,
+    /\b(director|directs|who heads|head of|chief|chiefs|boss|manager|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|truong phong|truong van phong|nguoi dung dau|chu tich)\b/,
   ],
   // What an evaluation or a study found: the documents say one was done, never what it found.
   [
@@ -32,6 +40,11 @@ const ASKS: [AskedFact, RegExp][] = [
   [
     'names',
     /\b((which|what) (\w+ ){0,2}(universities|centres|centers|institutions|members|organisations|organizations) (are|is|were|belong|take part)|names? of the (centres|centers|members|universities)|name the (centres|centers|members|universities)|(nhung|cac) (truong|truong dai hoc|trung tam|thanh vien) nao|ten (cua )?(cac|nhung) (trung tam|truong|thanh vien))\b/,
+  ],
+  // Where an office or a centre is: its address or city, not what kind of place it is.
+  [
+    'place',
+    /\b(where (is|are) (the )?[\w -]*(office|offices|secretariat|headquarters|centre|center|centres|centers)( located| based)?|(address|location|headquarters) of|(dia chi|tru so) (cua|o)|(van phong|tru so)[\w ]* (o dau|tai dau|dat o dau))\b/,
   ],
   ['country', /\b((which|what) (country|countries|city|cities)|(nuoc|quoc gia|thanh pho) nao)\b/],
 ];
@@ -105,6 +118,12 @@ const HOLDS: Record<AskedFact, (question: string, answer: string) => boolean> = 
   person: () => false,
   // Nor does it record what any evaluation or study found.
   finding: () => false,
+  // A country or city, or where a thing is based ("at universities and research centres").
+  place: (_, answer) =>
+    namesCountry(answer) ||
+    /\b(based at|based in|located|headquartered|dat tai|dat tru so|tru so tai|o tai)\b/.test(
+      foldText(answer),
+    ),
   // Names other than the ones asked with: "ITTCs are based at universities" names none.
   names: (question, answer) => {
     const asked = new Set(namesIn(question).flat().map(foldText));

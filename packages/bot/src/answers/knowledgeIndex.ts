@@ -166,6 +166,8 @@ export interface Candidate {
   matched: number;
   /** Of those, the ones matched by a way of asking the entry, not only by its answer. */
   phrased: number;
+  /** Of those, the ones a way of asking has as typed, not one typo or a prefix away. */
+  phrasedExactly: number;
   /** The question's words it did not match that ways of asking other entries use. */
   missedKnown: number;
   /** The question's distinct meaningful words. */
@@ -235,12 +237,17 @@ export class KnowledgeIndex {
     this.lines = new DocSet(lineDocs, textsOf(lineDocs));
     this.viLines = new DocSet(viLineDocs, textsOf(viLineDocs), true);
     const vocabulary = new Set<string>();
+    const byLanguage: Record<string, Set<string>> = {};
     for (const entry of entries) {
-      for (const text of [...Object.values(entry.questions), ...Object.values(entry.answer)])
-        for (const part of [text ?? []].flat())
-          for (const word of words(part)) vocabulary.add(word);
+      for (const texts of [Object.entries(entry.questions), Object.entries(entry.answer)])
+        for (const [lang, text] of texts)
+          for (const part of [text ?? []].flat())
+            for (const word of words(part)) {
+              vocabulary.add(word);
+              (byLanguage[lang] ??= new Set()).add(word);
+            }
     }
-    this.speller = new Speller(vocabulary, new Set(names));
+    this.speller = new Speller(byLanguage, new Set(names));
     for (const word of vocabulary) this.vocabulary.add(word).add(stem(word));
     for (const word of known.flatMap(words)) this.vocabulary.add(word).add(stem(word));
     const said = entries.flatMap((e) => [
@@ -291,7 +298,7 @@ export class KnowledgeIndex {
    */
   find(question: string, limit = 5, lang?: string): Candidate[] {
     const wanted = words(question)
-      .map((word) => this.speller.correct(word))
+      .map((word) => this.speller.correct(word, lang))
       .filter((word) => word !== undefined)
       .map(stem);
     if (wanted.length === 0) return [];
@@ -339,9 +346,10 @@ export class KnowledgeIndex {
     // ("governments" from one, "fund" from another), so coverage is over all its phrasings.
     const best = new Map<
       string,
-      Omit<Candidate, 'matched' | 'phrased' | 'missedKnown' | 'asked'> & {
+      Omit<Candidate, 'matched' | 'phrased' | 'phrasedExactly' | 'missedKnown' | 'asked'> & {
         folded: Set<string>;
         phrased: Set<string>;
+        phrasedExactly: Set<string>;
         exact: number;
       }
     >();
@@ -361,6 +369,7 @@ export class KnowledgeIndex {
         precision,
         folded: new Set<string>(),
         phrased: new Set<string>(),
+        phrasedExactly: new Set<string>(),
         exact: 0,
       };
       if (score >= current.score) {
@@ -369,29 +378,42 @@ export class KnowledgeIndex {
       }
       for (const term of hit.queryTerms) {
         current.folded.add(term);
-        if (!hit.passage) current.phrased.add(term);
+        if (hit.passage) continue;
+        current.phrased.add(term);
+        if (hit.terms.includes(term)) current.phrasedExactly.add(term);
       }
       current.exact = Math.max(current.exact, bonus.get(hit.id)?.coverage ?? 0);
       best.set(entry.id, current);
     }
     return [...best.values()]
-      .map(({ entry, score, precision, folded: matched, phrased, exact: exactCoverage }) => {
-        const foldedCoverage = coverageOf(matched);
-        const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
-        const shared = [...matched].filter(meaningful).length;
-        return {
+      .map(
+        ({
           entry,
           score,
-          coverage,
           precision,
-          matched: shared,
-          phrased: [...phrased].filter(meaningful).length,
-          missedKnown: [...new Set(wanted)].filter(
-            (t) => meaningful(t) && !matched.has(t) && this.entryFrequency.has(t),
-          ).length,
-          asked: distinct,
-        };
-      })
+          folded: matched,
+          phrased,
+          phrasedExactly,
+          exact: exactCoverage,
+        }) => {
+          const foldedCoverage = coverageOf(matched);
+          const coverage = accented ? Math.min(foldedCoverage, exactCoverage) : foldedCoverage;
+          const shared = [...matched].filter(meaningful).length;
+          return {
+            entry,
+            score,
+            coverage,
+            precision,
+            matched: shared,
+            phrased: [...phrased].filter(meaningful).length,
+            phrasedExactly: [...phrasedExactly].filter(meaningful).length,
+            missedKnown: [...new Set(wanted)].filter(
+              (t) => meaningful(t) && !matched.has(t) && this.entryFrequency.has(t),
+            ).length,
+            asked: distinct,
+          };
+        },
+      )
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

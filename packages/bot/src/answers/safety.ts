@@ -123,6 +123,9 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         '(dieu tri|cai nghien|methadone) (o dau|gan (day|nha|nhat|toi))',
         '(cai nghien|dieu tri|chua tri)\\b.*\\b(o dau|cho (con|nguoi nha|chong|vo|em|anh|chi|ban|bo|me))',
         '(con|chong|vo|em|anh|chi|nguoi nha) (toi|minh) (nghien|bi nghien)',
+        '(con|chong|vo|em|anh|chi|ban|bo|me|nguoi nha) (toi|minh) (dung|su dung|hut|chich) (ma tuy|heroin|thuoc phien|ma tuy da)\\b.*\\b(giup|dieu tri|cai|o dau|lam sao)',
+        // Someone's drug use, and help asked for it: "my brother uses heroin, where can he get help?".
+        `(${PEOPLE}|i|he|she|they) (uses|use|is using|takes|is taking|is addicted to|is hooked on|injects) (heroin|drugs|cocaine|crack|meth\\w*|opioids?|opium|ice|ma tuy)\\b.*\\b(help|treatment|rehab\\w*|detox\\w*|stop|quit)`,
       ]
         .map((p) => `\\b${p}\\b`)
         .join('|'),
@@ -143,7 +146,11 @@ const ACCENTED: [SafetyTopic, RegExp][] = [
 
 /** The topic of a question that needs the careful answer, if it is one. */
 export function safetyTopic(question: string): SafetyTopic | undefined {
-  const folded = foldText(question);
+  // "don't", folded to "don t", reads as the patterns spell it: "dont".
+  const folded = foldText(question).replace(
+    /\b(don|doesn|didn|can|won|isn|aren|wasn|shouldn|couldn|wouldn) t\b/g,
+    '$1t',
+  );
   const lower = question.normalize('NFC').toLowerCase();
   for (const topic of ['crisis', 'medical', 'find-treatment'] as const) {
     const folds = FOLDED.find(([t]) => t === topic)?.[1].test(folded);

@@ -36,22 +36,31 @@ export function oneEditAway(word: string): Set<string> {
  * known word one edit away. Anything less certain is left as typed.
  */
 export class Speller {
+  private readonly vocabulary: ReadonlySet<string>;
+
+  /**
+   * `byLanguage`: the known words of each language. A word is corrected into one of its own
+   * question's language: "taxi" in an English question is no typo of the syllable "tai".
+   */
   constructor(
-    private readonly vocabulary: ReadonlySet<string>,
+    private readonly byLanguage: Readonly<Record<string, ReadonlySet<string>>>,
     private readonly names: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.vocabulary = new Set(Object.values(byLanguage).flatMap((words) => [...words]));
+  }
 
   /** The word corrected, or undefined when it was a misspelt word that carries no meaning. */
-  correct(word: string): string | undefined {
+  correct(word: string, lang?: string): string | undefined {
     if (word.length < 3 || word.length > 4 || /\d/.test(word)) return word;
     if (this.vocabulary.has(word) || VIETNAMESE_SYLLABLE.test(word)) return word;
+    const vocabulary = (lang && this.byLanguage[lang]) || this.vocabulary;
     const near = [...oneEditAway(word)];
     const name = near.find((w) => this.names.has(w));
     if (name) return name;
     // A question word typed with a letter missing or wrong ("wat", "whe"); dropping a letter
     // would reach too many short words ("won" → "on").
     if (near.some((w) => w.length >= word.length && keywords(w).length === 0)) return undefined;
-    const known = near.filter((w) => this.vocabulary.has(w));
+    const known = near.filter((w) => vocabulary.has(w));
     return known.length === 1 ? known[0] : word;
   }
 }

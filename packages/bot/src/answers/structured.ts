@@ -1,5 +1,6 @@
 import {
   countOf,
+  fillText,
   foldText,
   keywords,
   type Lang,
@@ -95,6 +96,8 @@ export interface StructuredQuestion {
   who: boolean;
   /** A source as cited inside a sentence: the document's title. */
   cite: (ref: SourceRef) => string;
+  /** Every network the bot knows, for facts not tied to the one asked about (acronyms). */
+  networks: readonly Network[];
 }
 
 /**
@@ -309,7 +312,76 @@ const responsible: Intent = {
 };
 
 /** The questions the domain model answers, tried in this order. */
+// "What does ICUDDR stand for?", "ICUDDR là gì?": an organisation's acronym, from the model.
+const ASKS_EXPANSION =
+  /\b(what does|stand for|stands for|short for|full name|mean|means|meaning|what is|what s|who is|who are|viet tat|cua|ten day du|la gi|la to chuc gi|to chuc|organisation|organization|la ai|nghia la gi)\b/;
+
+/** The organisation a question asks the acronym of, when that is all it asks. */
+function expandedOrganisation(q: StructuredQuestion) {
+  const words = new Set(q.folded.split(' '));
+  const typed = new Set(q.text.split(/[^\p{L}]+/u));
+  // Typed in capitals, or in lower case when the acronym is no everyday word ("who", "ilo").
+  const asked = (acronym: string) =>
+    typed.has(acronym) || (keywords(acronym).length > 0 && words.has(foldText(acronym)));
+  const found = q.networks
+    .flatMap((network) =>
+      (['coordinatingBodies', 'partners', 'funders'] as const).flatMap((part) =>
+        network[part].map((org) => ({ org, network, part })),
+      ),
+    )
+    .find(({ org }) => org.acronym && asked(org.acronym));
+  if (!found?.org.acronym) return undefined;
+  const acronym = foldText(found.org.acronym);
+  const rest = keywords(q.folded.replace(new RegExp(ASKS_EXPANSION, 'g'), ' ')).filter(
+    (w) => w !== acronym,
+  );
+  return rest.length === 0 ? found : undefined;
+}
+
+/** What an organisation is to a network, as the model lists it. */
+const PART: Record<'coordinatingBodies' | 'partners' | 'funders', Record<Lang, string>> = {
+  coordinatingBodies: {
+    en: 'one of the coordinating bodies of {network}',
+    vi: 'một trong các đơn vị điều phối của {network}',
+  },
+  partners: { en: 'a partner of {network}', vi: 'một đối tác của {network}' },
+  funders: { en: 'a funder of {network}', vi: 'một nhà tài trợ của {network}' },
+};
+
+const acronym: Intent = {
+  id: 'acronym',
+  matches: (q) => ASKS_EXPANSION.test(q.folded),
+  answer: (_network, q, lang) => {
+    const found = expandedOrganisation(q);
+    if (!found) return undefined;
+    const { org, network, part } = found;
+    // The networks' own acronyms are answered by their entries ("What is an ITTC?").
+    if (!org.acronym || q.networks.some((n) => n.acronym === org.acronym)) return undefined;
+    // "United Nations Office on Drugs and Crime — Prevention, Treatment and Rehabilitation
+    // Unit": the acronym stands for the organisation, not the unit after the dash.
+    const [name] = localize(org.name, lang).split(' — ');
+    const cited = org.sources.map(q.cite).join(', ');
+    // "the ITTC Network", but "Treatnet": a name ending in "Network" takes the article.
+    const short =
+      network.acronym && /network$/i.test(network.acronym)
+        ? `the ${network.acronym}`
+        : network.acronym;
+    const role = fillText(PART[part][lang], {
+      network: lang === 'en' && short ? short : localize(network.name, lang),
+    });
+    return {
+      text: say(
+        lang,
+        `${org.acronym} stands for the ${name}, ${role} (${cited}).`,
+        `${org.acronym} là viết tắt của ${name}, ${role} (${cited}).`,
+      ),
+      sources: org.sources,
+    };
+  },
+};
+
 export const INTENTS: readonly Intent[] = [
+  acronym,
   phaseDuration,
   phaseDates,
   networkStart,
@@ -327,7 +399,11 @@ export function answerStructured(
   network: Network,
   question: string,
   lang: Lang,
-  options: { who?: boolean; documents?: readonly SourceTitle[] } = {},
+  options: {
+    who?: boolean;
+    documents?: readonly SourceTitle[];
+    networks?: readonly Network[];
+  } = {},
 ): StructuredAnswer | undefined {
   const folded = foldText(question);
   const number = phaseNumber(folded);
@@ -337,6 +413,7 @@ export function answerStructured(
     phase: number ? network.phases.find((p) => p.number === number) : undefined,
     who: options.who ?? false,
     cite: (ref) => documentTitle(ref, options.documents ?? [], lang),
+    networks: options.networks ?? [network],
   };
   for (const intent of INTENTS) {
     if (!intent.matches(q)) continue;
