@@ -103,6 +103,19 @@ const syllablePairs = (words: readonly string[]): string[] => [
   ...words.filter((word) => !isVietnameseSyllable(word)),
 ];
 
+/** The words each language's ways of asking and answers use. */
+function vocabularies(entries: readonly KnowledgeEntry[]): Record<string, Set<string>> {
+  const byLanguage: Record<string, Set<string>> = {};
+  for (const entry of entries)
+    for (const texts of [Object.entries(entry.questions), Object.entries(entry.answer)])
+      for (const [lang, text] of texts) {
+        const known = byLanguage[lang] ?? new Set<string>();
+        byLanguage[lang] = known;
+        for (const part of [text ?? []].flat()) for (const word of words(part)) known.add(word);
+      }
+  return byLanguage;
+}
+
 /**
  * Documents searchable two ways: by folded words, which match questions typed with or
  * without diacritics, and by words as written, lower-cased, for an exact-diacritic bonus.
@@ -236,19 +249,10 @@ export class KnowledgeIndex {
     this.phrasings = new DocSet(docs, textsOf(docs));
     this.lines = new DocSet(lineDocs, textsOf(lineDocs));
     this.viLines = new DocSet(viLineDocs, textsOf(viLineDocs), true);
-    const vocabulary = new Set<string>();
-    const byLanguage: Record<string, Set<string>> = {};
-    for (const entry of entries) {
-      for (const texts of [Object.entries(entry.questions), Object.entries(entry.answer)])
-        for (const [lang, text] of texts)
-          for (const part of [text ?? []].flat())
-            for (const word of words(part)) {
-              vocabulary.add(word);
-              (byLanguage[lang] ??= new Set()).add(word);
-            }
-    }
+    const byLanguage = vocabularies(entries);
     this.speller = new Speller(byLanguage, new Set(names));
-    for (const word of vocabulary) this.vocabulary.add(word).add(stem(word));
+    for (const words of Object.values(byLanguage))
+      for (const word of words) this.vocabulary.add(word).add(stem(word));
     for (const word of known.flatMap(words)) this.vocabulary.add(word).add(stem(word));
     const said = entries.flatMap((e) => [
       ...Object.values(e.questions).flat(),
