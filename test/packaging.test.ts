@@ -112,7 +112,7 @@ describe('published packages', () => {
     expect(out).toContain('Phase I: 2005-08-01 to 2007-07-31');
     expect(out).toContain('$1,608,000');
     expect(out).toContain(
-      'Giai đoạn II 2007-2008 (002_d9aab02609379ddc.txt) · 2007-10 (001_30f54731c3eb449f.txt)',
+      'Giai đoạn II 2007-2008 (002_d9aab02609379ddc.txt) · 2007-2010 (001_30f54731c3eb449f.txt)',
     );
     expect(out).toContain('- Tiến hành đánh giá nhu cầu đào tạo');
     expect(out).toContain('{ met: false, shortfall: 20 }');
