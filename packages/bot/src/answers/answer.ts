@@ -12,6 +12,7 @@ import type { SourceTitle } from './citation';
 import { type Candidate, KnowledgeIndex } from './knowledgeIndex';
 import { detectLanguage } from './language';
 import { namesIn } from './names';
+import { organisationsOf, ownName } from './organisations';
 import { safetyAnswer, safetyTopic } from './safety';
 import { smallTalk } from './smallTalk';
 import { isVietnameseSyllable } from './spelling';
@@ -115,6 +116,22 @@ function modelTexts(value: unknown): string[] {
   return [];
 }
 
+/** What a question is about, beyond its words (see `AnswerEngine.about`). */
+interface About {
+  /** The network it names, or the default one. */
+  network: Network;
+  /** A "who …" question, or one asking for a kind of fact. */
+  who: boolean;
+  /** The networks and phases it does not mean, by id. */
+  others: Set<string>;
+  /** The network it names, when it names one. */
+  named?: string;
+  /** The phase it names, by id. */
+  phase?: string;
+  /** The organisations it names by acronym, folded. */
+  mentioned: string[];
+}
+
 /** A computed answer's sources, and what it does not give when it is a gap. */
 function computedRest(computed: StructuredAnswer, question: string): Partial<Answer> {
   const notGiven = computed.gap ? askedFact(question) : undefined;
@@ -161,11 +178,11 @@ export class AnswerEngine {
       this.entryTexts.set(e.id, ` ${texts.map((text) => foldText(text ?? '')).join(' ')} `);
     }
     for (const network of networks)
-      for (const org of [...network.coordinatingBodies, ...network.partners, ...network.funders])
+      for (const { org } of organisationsOf(network))
         if (org.acronym && org.acronym !== network.acronym)
           this.organisations.set(
             foldText(org.acronym),
-            Object.values(org.name).map((name) => foldText((name ?? '').split(' — ')[0] ?? '')),
+            Object.values(org.name).map((name) => foldText(ownName(name ?? ''))),
           );
   }
 
@@ -174,14 +191,7 @@ export class AnswerEngine {
    * answer about the ITTC Network's coordinating office does not answer "Who coordinates
    * Treatnet?".
    */
-  private about(question: string): {
-    network: Network;
-    who: boolean;
-    others: Set<string>;
-    named?: string;
-    phase?: string;
-    mentioned: string[];
-  } {
+  private about(question: string): About {
     const folded = foldText(question);
     const words = new Set(folded.split(' '));
     const named = this.names.filter((n) => [...n.words].some((w) => words.has(w)));
@@ -212,17 +222,7 @@ export class AnswerEngine {
    * not about a network or phase the question does not mean, and a gap entry ("the brochure
    * does not say who funds the ITTC Network") answers only questions about its network.
    */
-  private fits(
-    c: Candidate,
-    about: {
-      network: Network;
-      others: Set<string>;
-      named?: string;
-      who: boolean;
-      mentioned: string[];
-    },
-    lang: Lang,
-  ): boolean {
+  private fits(c: Candidate, about: About, lang: Lang): boolean {
     if (!carried(c, lang) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
     // An entry that never uses an acronym the question asks about is about something else:
     // "Ai tài trợ cho ICUDDR?" is not answered by Treatnet's funders.

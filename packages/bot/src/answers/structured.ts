@@ -13,6 +13,7 @@ import {
 } from '@resonet/core';
 import { askedFact } from './asked';
 import { documentTitle, type SourceTitle } from './citation';
+import { type OrganisationPart, organisationsOf, ownName } from './organisations';
 
 /** An answer computed from the domain model rather than looked up. */
 export interface StructuredAnswer {
@@ -324,11 +325,7 @@ function expandedOrganisation(q: StructuredQuestion) {
   const asked = (acronym: string) =>
     typed.has(acronym) || (keywords(acronym).length > 0 && words.has(foldText(acronym)));
   const found = q.networks
-    .flatMap((network) =>
-      (['coordinatingBodies', 'partners', 'funders'] as const).flatMap((part) =>
-        network[part].map((org) => ({ org, network, part })),
-      ),
-    )
+    .flatMap((network) => organisationsOf(network).map((listed) => ({ ...listed, network })))
     .find(({ org }) => org.acronym && asked(org.acronym));
   if (!found?.org.acronym) return undefined;
   const acronym = foldText(found.org.acronym);
@@ -339,7 +336,7 @@ function expandedOrganisation(q: StructuredQuestion) {
 }
 
 /** What an organisation is to a network, as the model lists it. */
-const PART: Record<'coordinatingBodies' | 'partners' | 'funders', Record<Lang, string>> = {
+const PART: Record<OrganisationPart, Record<Lang, string>> = {
   coordinatingBodies: {
     en: 'one of the coordinating bodies of {network}',
     vi: 'một trong các đơn vị điều phối của {network}',
@@ -357,9 +354,7 @@ const acronym: Intent = {
     const { org, network, part } = found;
     // The networks' own acronyms are answered by their entries ("What is an ITTC?").
     if (!org.acronym || q.networks.some((n) => n.acronym === org.acronym)) return undefined;
-    // "United Nations Office on Drugs and Crime — Prevention, Treatment and Rehabilitation
-    // Unit": the acronym stands for the organisation, not the unit after the dash.
-    const [name] = localize(org.name, lang).split(' — ');
+    const name = ownName(localize(org.name, lang));
     const cited = org.sources.map(q.cite).join(', ');
     // "the ITTC Network", but "Treatnet": a name ending in "Network" takes the article.
     const short =
