@@ -51,6 +51,7 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
       format,
       lang,
       date,
+      strict: values.strict ?? false,
       read: (path) => ({ size: statSync(path).size, text: () => readFileSync(path, 'utf8') }),
     });
   },
@@ -94,6 +95,7 @@ function parse(argv: string[]) {
       lang: { type: 'string' },
       format: { type: 'string' },
       date: { type: 'string' },
+      strict: { type: 'boolean' },
     },
   });
 }

@@ -136,6 +136,43 @@ describe('resonet score', () => {
     ]);
   });
 
+  it('reads semicolon-separated CSV, whose text answers hold commas', () => {
+    const csv =
+      'respondent_id;offices-adequate;had-training;barrier-details\nexample-a;4;yes;time, cost, distance\n';
+    const r = resonet('score', 'centre-training-needs', file('semicolon.csv', csv));
+    expect(r.code).toBe(0);
+    const [result] = JSON.parse(r.out);
+    expect(result.respondentId).toBe('example-a');
+  });
+
+  it('reports CSV syntax errors by line, in the reader’s language, and scores nothing', () => {
+    const quote = 'respondent_id,offices-adequate\nexample-a,"4\nexample-b,3\n';
+    expect(resonet('score', 'centre-training-needs', file('quote.csv', quote))).toMatchObject({
+      code: 1,
+      out: '',
+      err: 'CSV line 2: a quoted value is never closed (a " is missing).\n1 problem(s) found; nothing was scored.\n',
+    });
+    const short = 'respondent_id,offices-adequate,had-training\nexample-a,4,yes\nexample-b,3\n';
+    const vi = resonet('score', 'centre-training-needs', file('short.csv', short), '--lang', 'vi');
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain('CSV dòng 3: có 2 giá trị trong khi dòng tiêu đề có 3 cột.');
+  });
+
+  it('warns about rows missing required answers, and --strict refuses them', () => {
+    const path = file('partial.json', JSON.stringify({ 'offices-adequate': 4 }));
+    const warned = resonet('score', 'centre-training-needs', path);
+    expect(warned.code).toBe(0);
+    expect(JSON.parse(warned.out)).toHaveLength(1);
+    expect(warned.err).toMatch(
+      /^Row 1: \d+ of \d+ required questions have no answer \(staff-overloaded, /,
+    );
+    expect(warned.err).toContain('1 row(s) scored with required answers missing');
+    const strict = resonet('score', 'centre-training-needs', path, '--strict', '--lang', 'vi');
+    expect(strict.code).toBe(1);
+    expect(strict.out).toBe('');
+    expect(strict.err).toMatch(/^Dòng 1: \d+\/\d+ câu hỏi bắt buộc chưa có câu trả lời/);
+  });
+
   it('explains malformed files, missing files and wrong types', () => {
     expect(resonet('score', 'centre-training-needs', file('broken.json', '{"a": ')).err).toMatch(
       /is not valid JSON/,

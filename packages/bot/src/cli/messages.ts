@@ -18,10 +18,11 @@ Commands:
       Chat with the bot in this terminal: questions and assessments, as in Teams.
   instruments [--json] [--lang en|vi]
       List the built-in assessment instruments (--json: full definitions).
-  score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
+  score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD] [--strict]
       Score answers collected elsewhere. The file is JSON (an object of item id → answer,
       or an array of such objects) or CSV (one row per respondent, one column per item id;
-      optional columns respondent_id and centre_id).
+      optional columns respondent_id and centre_id; comma, semicolon or tab separated).
+      Rows missing required answers are scored with a warning; --strict refuses them.
   kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
       The questions members asked that the knowledge base could not answer well, grouped
       by similarity, most asked first (default: the last 30 days). Reads the bot's database
@@ -44,10 +45,12 @@ Các lệnh:
       Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
   instruments [--json] [--lang en|vi]
       Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa).
-  score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD]
+  score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD] [--strict]
       Chấm điểm câu trả lời thu thập từ nơi khác. Tệp dạng JSON (đối tượng mã câu hỏi → câu
       trả lời, hoặc mảng các đối tượng đó) hoặc CSV (mỗi dòng một người trả lời, mỗi cột một
-      mã câu hỏi; có thể thêm cột respondent_id và centre_id).
+      mã câu hỏi; có thể thêm cột respondent_id và centre_id; phân cách bằng dấu phẩy, chấm
+      phẩy hoặc tab). Dòng thiếu câu trả lời bắt buộc vẫn được chấm kèm cảnh báo; --strict
+      từ chối các dòng đó.
   kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
       Các câu hỏi thành viên đã hỏi mà cơ sở tri thức chưa trả lời tốt, gộp theo độ giống
       nhau, hỏi nhiều nhất trước (mặc định: 30 ngày qua). Đọc cơ sở dữ liệu của bot
@@ -230,6 +233,31 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
   errorsFound: {
     en: '{count} problem(s) found; nothing was scored.',
     vi: 'Phát hiện {count} lỗi; chưa chấm điểm.',
+  },
+  csvError: { en: 'CSV line {line}: {reason}', vi: 'CSV dòng {line}: {reason}' },
+  csvMissingQuotes: {
+    en: 'a quoted value is never closed (a " is missing).',
+    vi: 'một giá trị mở ngoặc kép nhưng không đóng (thiếu dấu ").',
+  },
+  csvInvalidQuotes: {
+    en: 'a " inside a quoted value must be doubled ("").',
+    vi: 'dấu " bên trong giá trị trong ngoặc kép phải viết đôi ("").',
+  },
+  csvTooFewFields: {
+    en: 'has {parsed} values where the header has {expected} columns.',
+    vi: 'có {parsed} giá trị trong khi dòng tiêu đề có {expected} cột.',
+  },
+  csvTooManyFields: {
+    en: 'has {parsed} values where the header has {expected} columns.',
+    vi: 'có {parsed} giá trị trong khi dòng tiêu đề có {expected} cột.',
+  },
+  missingRequired: {
+    en: 'Row {row}: {count} of {total} required questions have no answer ({items}).',
+    vi: 'Dòng {row}: {count}/{total} câu hỏi bắt buộc chưa có câu trả lời ({items}).',
+  },
+  scoredIncomplete: {
+    en: '{count} row(s) scored with required answers missing: their scores count only what was answered. Use --strict to refuse such rows.',
+    vi: '{count} dòng được chấm điểm dù thiếu câu trả lời bắt buộc: điểm chỉ tính phần đã trả lời. Dùng --strict để từ chối các dòng như vậy.',
   },
   listHeader: { en: 'Built-in instruments:', vi: 'Các công cụ đánh giá có sẵn:' },
   listLine: {

@@ -2,6 +2,7 @@ import {
   type AnswerValue,
   type AssessmentResult,
   type Instrument,
+  type Item,
   instrumentItems,
   parseAnswer,
   recommend,
@@ -10,6 +11,7 @@ import {
   resultToMarkdown,
   scoreAnswers,
   visibleAnswers,
+  visibleItems,
 } from '@resonet/core';
 import { instruments, ittcNetwork, treatnet } from '@resonet/fixtures';
 import Papa from 'papaparse';
@@ -33,8 +35,44 @@ export interface ScoreOptions {
   format: string;
   lang: string;
   date: string;
+  /** Refuse rows that leave required questions unanswered, rather than warn. */
+  strict?: boolean;
   /** Reads the answers file; injected so tests can feed text directly. */
   read: (file: string) => { size: number; text: () => string };
+}
+
+/**
+ * The separator the header line uses most: spreadsheets set to Vietnamese or European
+ * conventions save with ";" and write decimals with ",", which guessing from the data reads
+ * as columns.
+ */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/** A CSV syntax error, by line, in the reader's language. */
+function csvProblem(text: string, error: Papa.ParseError, lang: string): string {
+  // A quote error knows where it is in the text; a row error only its data row (the header
+  // is line 1).
+  const line =
+    error.index !== undefined
+      ? text.slice(0, error.index).split('\n').length
+      : (error.row ?? 0) + 2;
+  const [, expected, parsed] = /expected (\d+) fields but parsed (\d+)/.exec(error.message) ?? [];
+  const reason =
+    error.code === 'MissingQuotes'
+      ? say('csvMissingQuotes', lang)
+      : error.code === 'InvalidQuotes'
+        ? say('csvInvalidQuotes', lang)
+        : (error.code === 'TooFewFields' || error.code === 'TooManyFields') && expected && parsed
+          ? say(error.code === 'TooFewFields' ? 'csvTooFewFields' : 'csvTooManyFields', lang, {
+              expected,
+              parsed,
+            })
+          : error.message;
+  return say('csvError', lang, { line, reason });
 }
 
 function rowsFromText(file: string, text: string, lang: string): Row[] | Outcome {
@@ -43,7 +81,12 @@ function rowsFromText(file: string, text: string, lang: string): Row[] | Outcome
     const parsed = Papa.parse<Record<string, string>>(trimmed, {
       header: true,
       skipEmptyLines: true,
+      delimiter: delimiterOf(trimmed),
     });
+    if (parsed.errors.length > 0) {
+      const problems = parsed.errors.map((e) => csvProblem(trimmed, e, lang));
+      return dataError(listed(problems, say('errorsFound', lang, { count: problems.length })));
+    }
     return parsed.data.map((record, index) => ({
       row: index + 2, // row 1 is the header
       respondentId: record.respondent_id?.trim() || `row-${index + 2}`,
@@ -126,58 +169,103 @@ export function scoreFile(options: ScoreOptions): Outcome {
 
   const items = new Map(instrumentItems(instrument).map(({ item }) => [item.id, item]));
   const problems: string[] = [];
+  const incomplete: string[] = [];
   const results: AssessmentResult[] = [];
   for (const row of rows) {
-    const answers: Record<string, AnswerValue> = {};
-    for (const [itemId, raw] of Object.entries(row.raw)) {
-      const item = items.get(itemId);
-      if (!item) {
-        problems.push(
-          say('unknownItem', lang, { row: row.row, item: itemId, instrument: instrument.id }),
-        );
-        continue;
-      }
-      const parsed = parseAnswer(instrument, item, raw, lang);
-      if (parsed.ok) answers[itemId] = parsed.value;
-      else {
-        const shown = JSON.stringify(raw) ?? String(raw);
-        problems.push(
-          say('badAnswer', lang, {
-            row: row.row,
-            item: itemId,
-            value: shown.length > 60 ? `${shown.slice(0, 57)}…` : shown,
-            reason: parsed.error.message,
-          }),
-        );
-      }
-    }
+    const answers = rowAnswers(instrument, items, row, lang, problems);
+    const missing = missingRequired(instrument, answers, row.row, lang);
+    if (missing) (options.strict ? problems : incomplete).push(missing);
     results.push(toResult(instrument, row, answers, options.date));
   }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 50);
-    return dataError(
-      `${[...shown, ...(problems.length > 50 ? ['…'] : []), say('errorsFound', lang, { count: problems.length })].join('\n')}\n`,
+  if (problems.length > 0)
+    return dataError(listed(problems, say('errorsFound', lang, { count: problems.length })));
+  const out = render(instrument, results, options.format, lang);
+  if (incomplete.length === 0) return ok(out);
+  return {
+    code: 0,
+    out,
+    err: listed(incomplete, say('scoredIncomplete', lang, { count: incomplete.length })),
+  };
+}
+
+/** A row's answers, parsed; what cannot be used is added to `problems`. */
+function rowAnswers(
+  instrument: Instrument,
+  items: ReadonlyMap<string, Item>,
+  row: Row,
+  lang: string,
+  problems: string[],
+): Record<string, AnswerValue> {
+  const answers: Record<string, AnswerValue> = {};
+  for (const [itemId, raw] of Object.entries(row.raw)) {
+    const item = items.get(itemId);
+    if (!item) {
+      problems.push(
+        say('unknownItem', lang, { row: row.row, item: itemId, instrument: instrument.id }),
+      );
+      continue;
+    }
+    const parsed = parseAnswer(instrument, item, raw, lang);
+    if (parsed.ok) {
+      answers[itemId] = parsed.value;
+      continue;
+    }
+    const shown = JSON.stringify(raw) ?? String(raw);
+    problems.push(
+      say('badAnswer', lang, {
+        row: row.row,
+        item: itemId,
+        value: shown.length > 60 ? `${shown.slice(0, 57)}…` : shown,
+        reason: parsed.error.message,
+      }),
     );
   }
+  return answers;
+}
 
-  if (options.format === 'csv') return ok(`${resultsToCsv(results)}\r\n`);
-  if (options.format === 'md') {
-    return ok(
-      results
-        .map((result) =>
-          resultToMarkdown(
-            instrument,
-            result,
-            recommend(instrument, result.answers, result.scores),
-            lang,
-            (ref) => resolveResource(networks, ref)?.name,
-          ).replace(
-            /^# (.*)$/m,
-            `# $1 — ${say('respondent', lang, { value: result.respondentId })}`,
-          ),
-        )
-        .join('\n'),
-    );
+/** Lines to read, fifty at most, then what they add up to. */
+const listed = (lines: readonly string[], summary: string) =>
+  `${[...lines.slice(0, 50), ...(lines.length > 50 ? ['…'] : []), summary].join('\n')}\n`;
+
+/** The row's required questions left unanswered, said as a warning, if any. */
+function missingRequired(
+  instrument: Instrument,
+  answers: Record<string, AnswerValue>,
+  row: number,
+  lang: string,
+): string | undefined {
+  const required = visibleItems(instrument, answers).filter(({ item }) => item.required);
+  const missing = required.filter(({ item }) => answers[item.id] === undefined);
+  if (missing.length === 0) return undefined;
+  const ids = missing.slice(0, 5).map(({ item }) => item.id);
+  return say('missingRequired', lang, {
+    row,
+    count: missing.length,
+    total: required.length,
+    items: `${ids.join(', ')}${missing.length > 5 ? ', …' : ''}`,
+  });
+}
+
+/** Scores as JSON, Markdown or CSV. */
+function render(
+  instrument: Instrument,
+  results: AssessmentResult[],
+  format: string,
+  lang: string,
+): string {
+  if (format === 'csv') return `${resultsToCsv(results)}\r\n`;
+  if (format === 'md') {
+    return results
+      .map((result) =>
+        resultToMarkdown(
+          instrument,
+          result,
+          recommend(instrument, result.answers, result.scores),
+          lang,
+          (ref) => resolveResource(networks, ref)?.name,
+        ).replace(/^# (.*)$/m, `# $1 — ${say('respondent', lang, { value: result.respondentId })}`),
+      )
+      .join('\n');
   }
   const json = results.map((result) => ({
     respondentId: result.respondentId,
@@ -203,5 +291,5 @@ export function scoreFile(options: ScoreOptions): Outcome {
       }),
     })),
   }));
-  return ok(`${JSON.stringify(json, null, 2)}\n`);
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
