@@ -112,3 +112,28 @@ describe('Adaptive Cards the bot sends', () => {
     }
   });
 });
+
+describe('questions read whole', () => {
+  it('joins a section’s lead-in and its items into one question, in both languages', () => {
+    const rows = instrumentItems(centreTrainingNeeds);
+    const fragment = rows.find(({ item }) => item.id === 'need-assessment')!;
+    const en = cardToText(
+      questionCard(centreTrainingNeeds, { ...fragment, number: 8, total: 30 }, 'en'),
+    );
+    expect(en).toContain('Our staff need more training in assessing clients’ problems and needs.');
+    const vi = cardToText(
+      questionCard(centreTrainingNeeds, { ...fragment, number: 8, total: 30 }, 'vi'),
+    );
+    expect(vi).toContain(
+      'Cán bộ của chúng tôi cần được đào tạo thêm về đánh giá vấn đề và nhu cầu của người bệnh.',
+    );
+    // No card of any built-in question starts or ends mid-sentence.
+    for (const lang of ['en', 'vi'] as const)
+      for (const row of rows) {
+        const shown = cardToText(
+          questionCard(centreTrainingNeeds, { ...row, number: 1, total: 30 }, lang),
+        );
+        expect(shown, row.item.id).not.toMatch(/…\S|\s…/);
+      }
+  });
+});

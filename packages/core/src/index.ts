@@ -45,6 +45,7 @@ export {
   SectionSchema,
 } from './assessment/instrument';
 export { migrateSession } from './assessment/migration';
+export { questionText } from './assessment/questionText';
 export { type Recommendation, recommend, resolveResource } from './assessment/recommendations';
 export {
   type AssessmentResult,

@@ -2,6 +2,7 @@ import {
   type Instrument,
   type Item,
   localize,
+  questionText,
   reviewList,
   type Section,
   type Session,
@@ -84,9 +85,13 @@ export function questionCard(
         isSubtle: true,
         size: 'Small',
       }),
-      text(`${localize(item.text, lang)}${item.required ? '' : ` ${t(lang, 'optional')}`}`, {
-        size: 'Medium',
-      }),
+      // The whole question: the section's lead-in and the item read as one sentence.
+      text(
+        `${questionText(question.section, item, lang)}${item.required ? '' : ` ${t(lang, 'optional')}`}`,
+        {
+          size: 'Medium',
+        },
+      ),
       ...(item.help ? [text(localize(item.help, lang), { isSubtle: true })] : []),
       inputFor(instrument, item, lang),
     ],
@@ -103,7 +108,7 @@ export function questionCard(
 /** Every shown question with its answer, before the member submits. */
 export function reviewCard(instrument: Instrument, session: Session, lang: Lang): AdaptiveCard {
   const facts = reviewList(instrument, session, lang).map((row) => {
-    const question = localize(row.item.text, lang);
+    const question = questionText(row.section, row.item, lang);
     return {
       title: question.length > 80 ? `${question.slice(0, 79)}…` : question,
       value: row.display ?? (row.skipped ? t(lang, 'skipped') : t(lang, 'notAnswered')),
