@@ -1,9 +1,17 @@
-import { type Item, instrumentItems } from '@resonet/core';
-import { centreTrainingNeeds } from '@resonet/fixtures';
+import {
+  type AnswerValue,
+  type AssessmentResult,
+  type Item,
+  instrumentItems,
+  recommend,
+  scoreAnswers,
+} from '@resonet/core';
+import { centreTrainingNeeds, networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../src/cards/adaptiveCard';
 import { cardToText } from '../src/cards/adaptiveCard';
 import { questionCard } from '../src/cards/question';
+import { resultCard } from '../src/cards/results';
 import { validateAdaptiveCard } from './support/adaptiveCards';
 import { Chat, context, typedAnswer } from './support/conversation';
 
@@ -135,5 +143,52 @@ describe('questions read whole', () => {
         );
         expect(shown, row.item.id).not.toMatch(/…\S|\s…/);
       }
+  });
+});
+
+describe('a result with no recommendations', () => {
+  const result = (answers: Record<string, AnswerValue>): AssessmentResult => ({
+    id: 'example-result',
+    instrumentId: centreTrainingNeeds.id,
+    instrumentVersion: centreTrainingNeeds.version,
+    centreId: 'example-centre',
+    respondentId: 'example-respondent',
+    startedAt: '2026-12-01',
+    submittedAt: '2026-12-01',
+    answers,
+    scores: scoreAnswers(centreTrainingNeeds, answers),
+  });
+
+  it('gives no praise when scales could not be scored', () => {
+    const empty = result({});
+    expect(recommend(centreTrainingNeeds, empty.answers, empty.scores)).toEqual([]);
+    for (const lang of ['en', 'vi'] as const) {
+      const shown = cardToText(resultCard(centreTrainingNeeds, empty, networks, 'Example', lang));
+      expect(shown).not.toMatch(/well done|Kết quả tốt/);
+      expect(shown).toMatch(/too few answers to be scored|chưa đủ câu trả lời để tính điểm/);
+    }
+  });
+});
+
+describe('the review list', () => {
+  it('keeps the end of a long whole question, which tells it apart', async () => {
+    const { ittcTechnologyTransferNeeds } = await import('@resonet/fixtures');
+    const { reviewCard } = await import('../src/cards/question');
+    const answers = { 'works-with-ittc': false };
+    const session = {
+      id: 'example-session',
+      instrumentId: ittcTechnologyTransferNeeds.id,
+      instrumentVersion: ittcTechnologyTransferNeeds.version,
+      centreId: 'example-centre',
+      respondentId: 'example-respondent',
+      status: 'in-progress',
+      startedAt: '2026-12-01',
+      answers,
+      skipped: [],
+      current: null,
+    } as unknown as Parameters<typeof reviewCard>[1];
+    const shown = cardToText(reviewCard(ittcTechnologyTransferNeeds, session, 'en'));
+    expect(shown).toContain('promote organisational development?');
+    expect(shown).not.toMatch(/organisation need an ITTC’s support to…/);
   });
 });

@@ -44,7 +44,7 @@ describe('resonet instruments', () => {
     const en = resonet('instruments');
     expect(en.code).toBe(0);
     expect(en.out).toContain(
-      'centre-training-needs (v1.0.0) — Centre training needs: 30 questions in 7 sections',
+      'centre-training-needs (v1.0.1) — Centre training needs: 30 questions in 7 sections',
     );
     expect(resonet('instruments', '--lang', 'vi').out).toContain('Tự đánh giá chất lượng dịch vụ');
   });

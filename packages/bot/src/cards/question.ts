@@ -110,7 +110,9 @@ export function reviewCard(instrument: Instrument, session: Session, lang: Lang)
   const facts = reviewList(instrument, session, lang).map((row) => {
     const question = questionText(row.section, row.item, lang);
     return {
-      title: question.length > 80 ? `${question.slice(0, 79)}…` : question,
+      // A long question keeps its end, which tells it apart from its neighbours ("…support to
+      // promote organisational development?"), not its lead-in, which they share.
+      title: question.length > 100 ? `…${question.slice(-99).replace(/^\S*\s/, '')}` : question,
       value: row.display ?? (row.skipped ? t(lang, 'skipped') : t(lang, 'notAnswered')),
     };
   });

@@ -19,6 +19,10 @@ export function bar(value: number, min: number, max: number): string {
 const needLabel = (lang: Lang, level: 'high' | 'moderate' | 'low') =>
   t(lang, level === 'high' ? 'needHigh' : level === 'moderate' ? 'needModerate' : 'needLow');
 
+/** No recommendations is praise only when every scale could be scored. */
+const noneSaid = (result: AssessmentResult) =>
+  result.scores.every((s) => s.value !== null) ? 'noRecommendations' : 'noRecommendationsUnscored';
+
 /**
  * A submitted result: each scale's score with a bar and need level, the largest gaps, and
  * the ranked recommendations naming the network resource and why; with export buttons.
@@ -65,7 +69,7 @@ export function resultCard(
       { type: 'FactSet', facts },
       ...(gaps.length ? [text(`${t(lang, 'topGaps')}: ${gaps.join(', ')}`)] : []),
       text(t(lang, 'recommendations'), { weight: 'Bolder' }),
-      ...(recommendations.length ? recommendations : [text(t(lang, 'noRecommendations'))]),
+      ...(recommendations.length ? recommendations : [text(t(lang, noneSaid(result)))]),
     ],
     [
       submit(t(lang, 'exportCsv'), { action: 'export', id: result.id, format: 'csv' }),

@@ -133,9 +133,9 @@ Starts the chat bot. Settings (environment variables):
 Khởi động chatbot. Cấu hình (biến môi trường):
   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
                   Đăng ký ứng dụng Microsoft của bot. Không có MicrosoftAppId thì bot
-                  chạy ẩn danh để dùng cục bộ và chỉ nghe trên 127.0.0.1.
+                  chạy ẩn danh để dùng cục bộ và chỉ nhận kết nối tại 127.0.0.1.
   PORT            Cổng (mặc định 3978).
-  HOST            Địa chỉ nghe (mặc định 0.0.0.0; 127.0.0.1 khi ẩn danh).
+  HOST            Địa chỉ nhận kết nối (mặc định 0.0.0.0; 127.0.0.1 khi ẩn danh).
   RESONET_ALLOW_REMOTE_ANONYMOUS=true
                   Cho phép bot ẩn danh nghe trên địa chỉ không phải loopback (bạn tự chịu rủi ro).
   RESONET_COORDINATORS

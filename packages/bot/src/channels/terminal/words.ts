@@ -17,7 +17,7 @@ const WORDS = {
     hint: 'Gõ số để chọn, chữ cái cho nút bấm, hoặc câu trả lời hay câu hỏi của bạn. “thoát” hoặc Ctrl+C để tạm dừng.',
     progress: 'Câu hỏi {number}/{total}',
     saved: 'Đã lưu {name} vào {dir}',
-    resume: 'Chạy lại “resonet chat” và nói “tiếp tục” để làm tiếp từ chỗ đã dừng.',
+    resume: 'Chạy lại “resonet chat” và gõ “tiếp tục” để làm tiếp từ chỗ đã dừng.',
     forgets:
       'Lưu ý: phần trò chuyện này giữ trạng thái trong bộ nhớ (RESONET_STORAGE=memory), nên lần chạy sau sẽ bắt đầu lại.',
     bye: 'Tạm biệt.',
