@@ -109,7 +109,12 @@ describe('resonet score', () => {
       '--date',
       '2026-01-31',
     );
-    const rows = Papa.parse<Record<string, string>>(out.out.trim(), { header: true }).data;
+    // Excel reads UTF-8 only after a byte-order mark.
+    expect(out.out.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<Record<string, string>>(out.out.slice(1).trim(), { header: true }).data;
+    expect(rows.find((row) => row.item_id === 'offices-adequate')?.label).toBe(
+      'Our rooms and offices are adequate for the work we do.',
+    );
     expect(
       rows
         .filter((row) => row.record_type === 'score' && row.scale_id === 'facilities-climate')

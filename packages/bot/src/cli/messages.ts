@@ -265,6 +265,7 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: '{id} (v{version}) — {title}: {items} câu hỏi trong {sections} phần, khoảng {minutes} phút.',
   },
   respondent: { en: 'Respondent {value}', vi: 'Người trả lời {value}' },
+  centreNotGiven: { en: 'not given', vi: 'không ghi' },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -253,7 +253,9 @@ function render(
   format: string,
   lang: string,
 ): string {
-  if (format === 'csv') return `${resultsToCsv(results)}\r\n`;
+  const centreName = (id: string) => (id === 'unknown' ? say('centreNotGiven', lang) : undefined);
+  if (format === 'csv')
+    return `${resultsToCsv(results, { instruments: [instrument], locale: lang, centreName, bom: true })}\r\n`;
   if (format === 'md') {
     return results
       .map((result) =>
@@ -263,6 +265,7 @@ function render(
           recommend(instrument, result.answers, result.scores),
           lang,
           (ref) => resolveResource(networks, ref)?.name,
+          centreName,
         ).replace(/^# (.*)$/m, `# $1 — ${say('respondent', lang, { value: result.respondentId })}`),
       )
       .join('\n');

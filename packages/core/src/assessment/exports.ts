@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { fill, type Template } from '../template';
 import { localize } from '../text';
-import type { Instrument } from './instrument';
+import { type Instrument, instrumentItems } from './instrument';
+import { questionText } from './questionText';
 import type { Recommendation } from './recommendations';
 import type { AssessmentResult } from './results';
 
@@ -28,58 +29,108 @@ export const CSV_COLUMNS = [
   'status',
   'need_level',
   'gap',
+  'centre_name',
+  'label',
 ] as const;
+
+/** What makes an export readable by people, beyond the stable columns. */
+export interface CsvOptions {
+  /** The results' instruments: answers in questionnaire order, labelled with their question. */
+  instruments?: readonly Instrument[];
+  /** The language of the labels. */
+  locale?: string;
+  /** A centre's name by id (the id column keeps only ids from a list of centres). */
+  centreName?: (centreId: string) => string | undefined;
+  /** Starts the file with a byte-order mark, so that spreadsheets read it as UTF-8. */
+  bom?: boolean;
+}
+
+/** A result's answers, in the order its questionnaire asks them when it is known. */
+function orderedAnswers(result: AssessmentResult, instrument: Instrument | undefined) {
+  const entries = Object.entries(result.answers);
+  if (!instrument) return entries.map(([itemId, value]) => ({ itemId, value, asked: undefined }));
+  const rows = instrumentItems(instrument);
+  const position = new Map(rows.map(({ item }, i) => [item.id, i]));
+  const label = new Map(rows.map(({ item, section }) => [item.id, { item, section }]));
+  return entries
+    .sort(([a], [b]) => (position.get(a) ?? rows.length) - (position.get(b) ?? rows.length))
+    .map(([itemId, value]) => ({ itemId, value, asked: label.get(itemId) }));
+}
 
 /**
  * Results as CSV (RFC 4180, CRLF line ends): one row per answer and one per scale score,
  * with {@link CSV_COLUMNS}. Several choices are joined with `|`. Cells that a spreadsheet
- * would run as a formula are escaped.
+ * would run as a formula are escaped. With `options.instruments`, answers come in
+ * questionnaire order and each row is labelled with its whole question or its scale's name
+ * in `options.locale`; a centre typed by name rather than chosen from a list has no id,
+ * only its `centre_name`.
  *
  * @example
  * ```ts
- * const csv = resultsToCsv([result]);
+ * const csv = resultsToCsv([result], { instruments: [instrument], locale: 'vi', bom: true });
  * ```
  */
-export function resultsToCsv(results: readonly AssessmentResult[]): string {
-  const rows: string[][] = [];
-  for (const r of results) {
-    const base = [
-      r.id,
-      r.instrumentId,
-      r.instrumentVersion,
-      r.centreId,
-      r.respondentId,
-      r.submittedAt,
-    ];
-    for (const [itemId, value] of Object.entries(r.answers)) {
-      rows.push([
-        'answer',
-        ...base,
-        itemId,
-        '',
-        Array.isArray(value) ? value.join('|') : String(value),
-        '',
-        '',
-        '',
-      ]);
-    }
-    for (const s of r.scores) {
-      rows.push([
-        'score',
-        ...base,
-        '',
-        s.scaleId,
-        s.value === null ? '' : String(s.value),
-        s.status,
-        s.needLevel ?? '',
-        s.gap === null ? '' : String(s.gap),
-      ]);
-    }
-  }
-  return Papa.unparse(
+export function resultsToCsv(
+  results: readonly AssessmentResult[],
+  options: CsvOptions = {},
+): string {
+  const rows = results.flatMap((r) => resultRows(r, options));
+  const csv = Papa.unparse(
     { fields: [...CSV_COLUMNS], data: rows },
     { newline: '\r\n', escapeFormulae: true, quotes: false },
   );
+  return options.bom ? `\uFEFF${csv}` : csv;
+}
+
+/** A centre typed by name rather than chosen from a list (`named:…`), as typed. */
+const typedCentre = (centreId: string) =>
+  centreId.startsWith('named:') ? centreId.slice('named:'.length) : undefined;
+
+/** One result's CSV rows: its answers, then its scores. */
+function resultRows(r: AssessmentResult, options: CsvOptions): string[][] {
+  const locale = options.locale ?? 'en';
+  const instrument =
+    options.instruments?.find(
+      (i) => i.id === r.instrumentId && i.version === r.instrumentVersion,
+    ) ?? options.instruments?.find((i) => i.id === r.instrumentId);
+  const typed = typedCentre(r.centreId);
+  const centre = typed ?? options.centreName?.(r.centreId) ?? '';
+  const base = [
+    r.id,
+    r.instrumentId,
+    r.instrumentVersion,
+    typed === undefined ? r.centreId : '',
+    r.respondentId,
+    r.submittedAt,
+  ];
+  const answers = orderedAnswers(r, instrument).map(({ itemId, value, asked }) => [
+    'answer',
+    ...base,
+    itemId,
+    '',
+    Array.isArray(value) ? value.join('|') : String(value),
+    '',
+    '',
+    '',
+    centre,
+    asked ? questionText(asked.section, asked.item, locale) : '',
+  ]);
+  const scores = r.scores.map((s) => {
+    const scale = instrument?.scales.find((x) => x.id === s.scaleId);
+    return [
+      'score',
+      ...base,
+      '',
+      s.scaleId,
+      s.value === null ? '' : String(s.value),
+      s.status,
+      s.needLevel ?? '',
+      s.gap === null ? '' : String(s.gap),
+      centre,
+      scale ? localize(scale.name, locale) : '',
+    ];
+  });
+  return [...answers, ...scores];
 }
 
 const T = {
@@ -118,12 +169,14 @@ export function resultToMarkdown(
   locale = 'en',
   nameOf: (ref: Recommendation['resources'][number]) => { en: string } | undefined = () =>
     undefined,
+  centreName: (centreId: string) => string | undefined = () => undefined,
 ): string {
+  const typed = typedCentre(result.centreId);
   const lines = [
     `# ${localize(instrument.title, locale)}`,
     '',
     fill(T.meta, locale, {
-      centre: result.centreId,
+      centre: typed ?? centreName(result.centreId) ?? result.centreId,
       date: result.submittedAt,
       version: result.instrumentVersion,
     }),

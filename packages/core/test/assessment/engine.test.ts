@@ -537,7 +537,7 @@ describe('results, aggregation and exports', () => {
     };
     const csv = resultsToCsv([hostile]);
     expect(csv.split('\r\n')[0]).toBe(
-      'record_type,result_id,instrument_id,instrument_version,centre_id,respondent_id,submitted_at,item_id,scale_id,value,status,need_level,gap',
+      'record_type,result_id,instrument_id,instrument_version,centre_id,respondent_id,submitted_at,item_id,scale_id,value,status,need_level,gap,centre_name,label',
     );
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     expect(

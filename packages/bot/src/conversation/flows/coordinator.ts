@@ -42,7 +42,18 @@ export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
   const name = `resonet-results-${ctx.asOf}.csv`;
   return outcome.send({
     text: t(outcome.lang, 'exported', { name }),
-    files: [{ name, contentType: 'text/csv', content: resultsToCsv(all) }],
+    files: [
+      {
+        name,
+        contentType: 'text/csv',
+        content: resultsToCsv(all, {
+          instruments: ctx.instruments,
+          locale: outcome.lang,
+          centreName: (id) => centreLabel(ctx, id, outcome.lang),
+          bom: true,
+        }),
+      },
+    ],
   });
 });
 

@@ -47,8 +47,14 @@ export const exportResult: Flow = (outcome, message, ctx) => {
         recommend(instrument, result.answers, result.scores),
         lang,
         (ref) => resolveResource(ctx.networks, ref)?.name,
+        (id) => centreLabel(ctx, id, lang),
       )
-    : resultsToCsv([result]);
+    : resultsToCsv([result], {
+        instruments: [instrument],
+        locale: lang,
+        centreName: (id) => centreLabel(ctx, id, lang),
+        bom: true,
+      });
   return outcome.send({
     text: t(lang, 'exported', { name }),
     files: [{ name, contentType: markdown ? 'text/markdown' : 'text/csv', content }],

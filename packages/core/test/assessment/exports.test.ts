@@ -1,0 +1,65 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, resultsToCsv, resultToMarkdown } from '../../src/assessment/exports';
+import type { AssessmentResult } from '../../src/assessment/results';
+import { scoreAnswers } from '../../src/assessment/scoring';
+import { example as exampleInstrument } from './example-instrument';
+
+const instrument = exampleInstrument;
+const [first, second] = instrument.sections.flatMap((s) => s.items);
+const result = (centreId: string): AssessmentResult => {
+  // Stored in the reverse of the questionnaire's order.
+  const answers = Object.fromEntries(
+    [second, first]
+      .filter((i) => i !== undefined)
+      .map((i) => [i.id, i.type === 'yes-no' ? true : 3]),
+  );
+  return {
+    id: 'example-result',
+    instrumentId: instrument.id,
+    instrumentVersion: instrument.version,
+    centreId,
+    respondentId: 'example-respondent',
+    startedAt: '2026-12-01',
+    submittedAt: '2026-12-01',
+    answers,
+    scores: scoreAnswers(instrument, answers),
+  };
+};
+const rowsOf = (csv: string) =>
+  Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true }).data;
+
+describe('CSV export for people', () => {
+  it('keeps the stable columns first, then the centre name and a label', () => {
+    expect(CSV_COLUMNS.slice(-2)).toEqual(['centre_name', 'label']);
+    const plain = resultsToCsv([result('example-centre')]);
+    expect(plain.startsWith('record_type,')).toBe(true);
+    expect(rowsOf(plain).every((row) => row.label === '')).toBe(true);
+  });
+
+  it('starts with a byte-order mark when asked, lists answers in questionnaire order, labelled', () => {
+    const csv = resultsToCsv([result('example-centre')], {
+      instruments: [instrument],
+      locale: 'en',
+      centreName: (id) => (id === 'example-centre' ? 'Example centre' : undefined),
+      bom: true,
+    });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = rowsOf(csv);
+    const answers = rows.filter((row) => row.record_type === 'answer');
+    expect(answers.map((row) => row.item_id)).toEqual([first?.id, second?.id]);
+    expect(answers[0]?.label).toBe(first?.text.en);
+    expect(rows.every((row) => row.centre_name === 'Example centre')).toBe(true);
+    const scores = rows.filter((row) => row.record_type === 'score');
+    expect(scores[0]?.label).toBe(instrument.scales[0]?.name.en);
+  });
+
+  it('gives a centre typed by name as its name, never the internal prefix', () => {
+    const csv = resultsToCsv([result('named:Trung tâm ví dụ')]);
+    expect(csv).not.toContain('named:');
+    expect(rowsOf(csv)[0]).toMatchObject({ centre_id: '', centre_name: 'Trung tâm ví dụ' });
+    const md = resultToMarkdown(instrument, result('named:Trung tâm ví dụ'), [], 'vi');
+    expect(md).toContain('Trung tâm Trung tâm ví dụ');
+    expect(md).not.toContain('named:');
+  });
+});
