@@ -192,3 +192,21 @@ describe('the review list', () => {
     expect(shown).not.toMatch(/organisation need an ITTC’s support to…/);
   });
 });
+
+describe('Back', () => {
+  it('shows the answer given before, selected, in the card and as text', () => {
+    const ctx = context();
+    const chat = new Chat(ctx, 'en');
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    chat.click({ action: 'centre', id: ctx.centres[0]?.id });
+    const first = chat.state.member.session?.current;
+    chat.send('4');
+    chat.click({ action: 'back', itemId: chat.state.member.session?.current });
+    expect(chat.state.member.session?.current).toBe(first);
+    const input = chat.card?.body.find((e) => e.type === 'Input.ChoiceSet');
+    expect(input).toMatchObject({ value: '4' });
+    expect(validateAdaptiveCard(chat.card!)).toEqual([]);
+    expect(cardToText(chat.card!)).toMatch(/4\. Agree ✓/);
+  });
+});

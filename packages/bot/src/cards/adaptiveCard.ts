@@ -18,10 +18,12 @@ export type CardElement =
       style: 'expanded' | 'compact';
       isMultiSelect?: boolean;
       choices: { title: string; value: string }[];
+      /** The choice (or comma-separated choices) already given, shown selected. */
+      value?: string;
     }
-  | { type: 'Input.Text'; id: string; maxLength?: number; isMultiline?: boolean }
-  | { type: 'Input.Number'; id: string; min?: number; max?: number }
-  | { type: 'Input.Date'; id: string; min?: string; max?: string }
+  | { type: 'Input.Text'; id: string; maxLength?: number; isMultiline?: boolean; value?: string }
+  | { type: 'Input.Number'; id: string; min?: number; max?: number; value?: number }
+  | { type: 'Input.Date'; id: string; min?: string; max?: string; value?: string }
   | { type: 'FactSet'; facts: { title: string; value: string }[] };
 
 export interface CardAction {
@@ -65,6 +67,10 @@ export function card(body: CardElement[], actions: CardAction[] = []): AdaptiveC
   };
 }
 
+/** The mark of a choice already given ("4. Agree ✓"), or nothing. */
+export const chosen = (set: { value?: string }, value: string) =>
+  set.value?.split(',').includes(value) ? ' ✓' : '';
+
 /** A plain-text rendering of a card for channels without cards (terminal, SMS-like). */
 export function cardToText(value: AdaptiveCard): string {
   const lines: string[] = [];
@@ -73,7 +79,8 @@ export function cardToText(value: AdaptiveCard): string {
     else if (element.type === 'FactSet')
       lines.push(...element.facts.map((f) => `${f.title}: ${f.value}`));
     else if (element.type === 'Input.ChoiceSet')
-      lines.push(...element.choices.map((c) => `  ${c.title}`));
+      lines.push(...element.choices.map((c) => `  ${c.title}${chosen(element, c.value)}`));
+    else if ('value' in element && element.value !== undefined) lines.push(`  ✓ ${element.value}`);
   }
   if (value.actions.length) lines.push(value.actions.map((a) => `[${a.title}]`).join(' '));
   return lines.join('\n');

@@ -1,4 +1,5 @@
 import {
+  type AnswerValue,
   type Instrument,
   type Item,
   localize,
@@ -10,13 +11,28 @@ import {
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
 
-function inputFor(instrument: Instrument, item: Item, lang: Lang): CardElement {
+/** An answer as a card input's value: "4", "yes", "a,b", a number, a date or text. */
+function inputValue(answer: AnswerValue | undefined): string | number | undefined {
+  if (answer === undefined) return undefined;
+  if (typeof answer === 'boolean') return answer ? 'yes' : 'no';
+  return Array.isArray(answer) ? answer.join(',') : answer;
+}
+
+function inputFor(
+  instrument: Instrument,
+  item: Item,
+  lang: Lang,
+  answer?: AnswerValue,
+): CardElement {
+  const given = inputValue(answer);
+  const text = given === undefined ? {} : { value: String(given) };
   const expanded = (choices: { title: string; value: string }[], multi = false): CardElement => ({
     type: 'Input.ChoiceSet',
     id: 'answer',
     style: 'expanded',
     ...(multi ? { isMultiSelect: true } : {}),
     choices,
+    ...text,
   });
   switch (item.type) {
     case 'likert': {
@@ -48,6 +64,7 @@ function inputFor(instrument: Instrument, item: Item, lang: Lang): CardElement {
         id: 'answer',
         ...(item.min !== undefined ? { min: item.min } : {}),
         ...(item.max !== undefined ? { max: item.max } : {}),
+        ...(typeof given === 'number' ? { value: given } : {}),
       };
     case 'date':
       return {
@@ -55,6 +72,7 @@ function inputFor(instrument: Instrument, item: Item, lang: Lang): CardElement {
         id: 'answer',
         ...(item.min ? { min: item.min } : {}),
         ...(item.max ? { max: item.max } : {}),
+        ...text,
       };
     case 'text':
       return {
@@ -62,6 +80,7 @@ function inputFor(instrument: Instrument, item: Item, lang: Lang): CardElement {
         id: 'answer',
         maxLength: item.maxLength,
         isMultiline: item.maxLength > 200,
+        ...text,
       };
   }
 }
@@ -75,6 +94,7 @@ export function questionCard(
   instrument: Instrument,
   question: { item: Item; section: Section; number: number; total: number },
   lang: Lang,
+  answer?: AnswerValue,
 ): AdaptiveCard {
   const { item } = question;
   const itemId = item.id;
@@ -93,7 +113,8 @@ export function questionCard(
         },
       ),
       ...(item.help ? [text(localize(item.help, lang), { isSubtle: true })] : []),
-      inputFor(instrument, item, lang),
+      // Back shows the answer given before, selected, to keep or change.
+      inputFor(instrument, item, lang, answer),
     ],
     [
       submit(t(lang, 'answer'), { action: 'answer', itemId }),

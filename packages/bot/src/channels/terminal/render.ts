@@ -1,5 +1,5 @@
 import { foldText } from '@resonet/core';
-import type { AdaptiveCard, CardElement } from '../../cards/adaptiveCard';
+import { type AdaptiveCard, type CardElement, chosen } from '../../cards/adaptiveCard';
 import type { CardData } from '../../conversation/commands';
 import type { Incoming } from '../../conversation/engine';
 import type { Reply } from '../../conversation/reply';
@@ -48,9 +48,12 @@ function elementLines(element: CardElement, style: Style): string[] {
     case 'FactSet':
       return element.facts.map((f) => `  ${f.title}: ${f.value}`);
     case 'Input.ChoiceSet':
-      return element.choices.map((c, n) => `  ${numbered(c.title, n + 1)}`);
+      return element.choices.map(
+        (c, n) => `  ${numbered(c.title, n + 1)}${chosen(element, c.value)}`,
+      );
     default:
-      return [];
+      // An answer already given to a typed question, shown before it is changed.
+      return 'value' in element && element.value !== undefined ? [`  ✓ ${element.value}`] : [];
   }
 }
 

@@ -44,7 +44,9 @@ export function showQuestion(
   const q = currentQuestion(instrument, session);
   return outcome.say(
     prefix,
-    q ? questionCard(instrument, q, outcome.lang) : reviewCard(instrument, session, outcome.lang),
+    q
+      ? questionCard(instrument, q, outcome.lang, session.answers[q.item.id])
+      : reviewCard(instrument, session, outcome.lang),
   );
 }
 
