@@ -210,3 +210,37 @@ describe('Back', () => {
     expect(cardToText(chat.card!)).toMatch(/4\. Agree ✓/);
   });
 });
+
+describe('an ending is never a dead end', () => {
+  const begin = (lang: 'en' | 'vi') => {
+    const ctx = context();
+    const chat = new Chat(ctx, lang);
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    chat.click({ action: 'centre', id: ctx.centres[0]?.id });
+    chat.send('4');
+    return chat;
+  };
+  const buttons = (chat: Chat) => chat.card?.actions.map((a) => a.data.action);
+
+  it('offers to continue after a pause, and continuing goes back to the question', () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const chat = begin(lang);
+      const where = chat.state.member.session?.current;
+      chat.click({ action: 'pause' });
+      expect(buttons(chat)).toEqual(['continue', 'ask', 'my-results']);
+      expect(cardToText(chat.card!)).toMatch(
+        /What would you like to do next\?|Bạn muốn làm gì tiếp theo\?/,
+      );
+      chat.click({ action: 'continue' });
+      expect(chat.state.member.session?.current).toBe(where);
+    }
+  });
+
+  it('offers a new assessment after a cancel', () => {
+    const chat = begin('en');
+    chat.click({ action: 'cancel' });
+    chat.send('yes');
+    expect(buttons(chat)).toEqual(['start', 'ask', 'my-results']);
+  });
+});

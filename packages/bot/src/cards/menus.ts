@@ -17,6 +17,24 @@ export function welcomeCard(lang: Lang, hasOpenAssessment: boolean): AdaptiveCar
   );
 }
 
+/** Where a member can go from here, after pausing, cancelling or seeing results. */
+export type NextStep = 'continue' | 'start' | 'ask' | 'my-results';
+
+const STEP_TITLES = {
+  continue: 'continueAssessment',
+  start: 'startAssessment',
+  ask: 'askQuestion',
+  'my-results': 'myResults',
+} as const;
+
+/** "What next?" with a button for each step, so an ending is never a dead end. */
+export function nextStepsCard(lang: Lang, steps: readonly NextStep[]): AdaptiveCard {
+  return card(
+    [text(t(lang, 'whatNext'))],
+    steps.map((step) => submit(t(lang, STEP_TITLES[step]), { action: step })),
+  );
+}
+
 /** The assessments a member can take, with time and purpose. */
 export function instrumentsCard(lang: Lang, instruments: readonly Instrument[]): AdaptiveCard {
   return card(

@@ -5,7 +5,7 @@ import {
   resultFromSession,
   skipCurrent,
 } from '@resonet/core';
-import { instrumentsCard } from '../../cards/menus';
+import { instrumentsCard, nextStepsCard } from '../../cards/menus';
 import { resultCard } from '../../cards/results';
 import { t } from '../../i18n/catalog';
 import { centreLabel, type EngineContext, type Flow } from '../flow';
@@ -26,7 +26,7 @@ export const confirmation: Flow = (outcome, message, ctx) => {
     });
     return restart
       ? next.say('', instrumentsCard(lang, ctx.instruments))
-      : next.say(t(lang, 'cancelled'));
+      : next.say(t(lang, 'cancelled'), nextStepsCard(lang, ['start', 'ask', 'my-results']));
   }
   return showQuestion(
     current.outcome.set({ step: 'answering' }),
@@ -55,6 +55,7 @@ const submit: Answering = ({ outcome, session, instrument }, _message, ctx) => {
       t(lang, 'submitted'),
       resultCard(instrument, result, ctx.networks, centreLabel(ctx, result.centreId, lang), lang),
     )
+    .say('', nextStepsCard(lang, ['start', 'ask', 'my-results']))
     .effect({ type: 'submit', result });
 };
 
@@ -80,7 +81,13 @@ const ANSWERING: Partial<Record<NonNullable<Message['command']>, Answering>> = {
   start: (current) => offerRestart(current),
   // Already answering (perhaps the member never paused): show where they are.
   continue: (current) => resume(current),
-  pause: ({ outcome }) => outcome.set({ step: 'idle' }).say(t(outcome.lang, 'paused')),
+  pause: ({ outcome }) =>
+    outcome
+      .set({ step: 'idle' })
+      .say(
+        t(outcome.lang, 'paused'),
+        nextStepsCard(outcome.lang, ['continue', 'ask', 'my-results']),
+      ),
   cancel: ({ outcome }) =>
     confirm(outcome, 'confirm-cancel', t(outcome.lang, 'confirmCancel'), [
       t(outcome.lang, 'yesCancel'),
