@@ -244,3 +244,46 @@ describe('an ending is never a dead end', () => {
     expect(buttons(chat)).toEqual(['start', 'ask', 'my-results']);
   });
 });
+
+describe('the centre answered for', () => {
+  const again = (chat: Chat) => {
+    chat.click({ action: 'cancel' });
+    chat.send('yes');
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    return chat.card!;
+  };
+
+  it('is offered first next time, chosen already, and can be changed', () => {
+    const ctx = context();
+    const chat = new Chat(ctx, 'en');
+    const [first, second] = ctx.centres;
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    chat.click({ action: 'centre', id: first?.id });
+    const card = again(chat);
+    expect(card.body.find((e) => e.type === 'Input.ChoiceSet')).toMatchObject({ value: first?.id });
+    expect(cardToText(card)).toMatch(/Last time it was Example resource centre, Viet Nam/);
+    chat.click({ action: 'centre', id: second?.id });
+    expect(chat.state.member.session?.centreId).toBe(second?.id);
+  });
+
+  it('is kept as typed when it was not in the list, in Vietnamese too', () => {
+    const chat = new Chat(context(), 'vi');
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    chat.send('Trung tâm ví dụ Hải Phòng');
+    const card = again(chat);
+    expect(card.body.find((e) => e.type === 'Input.Text')).toMatchObject({
+      value: 'Trung tâm ví dụ Hải Phòng',
+    });
+    expect(cardToText(card)).toMatch(/Lần trước là Trung tâm ví dụ Hải Phòng/);
+  });
+
+  it('is typed, not chosen, when the network lists no centres', () => {
+    const chat = new Chat(context({ centres: [] }), 'en');
+    chat.click({ action: 'start' });
+    chat.click({ action: 'instrument', id: centreTrainingNeeds.id });
+    expect(cardToText(chat.card!)).toMatch(/^Which centre are you answering for\? Type its name\./);
+  });
+});

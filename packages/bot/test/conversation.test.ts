@@ -231,7 +231,7 @@ describe('conversation engine', () => {
     const chat = new Chat(context({ centres: [] }), 'en');
     chat.send('start');
     chat.send('1');
-    expect(chat.said).toContain(CATALOGS.en.chooseCentre);
+    expect(chat.said).toContain(CATALOGS.en.typeCentre);
     chat.send('x'.repeat(121));
     expect(chat.said).toContain('at most 120');
     chat.send('  Example   Centre  ');

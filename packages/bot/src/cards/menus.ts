@@ -54,11 +54,34 @@ export function instrumentsCard(lang: Lang, instruments: readonly Instrument[]):
   );
 }
 
-/** The centres to answer for, and a box to type a centre that is not listed. */
-export function centresCard(lang: Lang, centres: readonly Centre[]): AdaptiveCard {
+/** The centre a member answered for last time: a listed one by id, else its typed name. */
+export interface RememberedCentre {
+  id?: string;
+  name?: string;
+  /** As the member reads it. */
+  label: string;
+}
+
+/**
+ * The centres to answer for, and a box to type a centre that is not listed; the centre the
+ * member answered for last time comes already chosen, to keep or change.
+ */
+export function centresCard(
+  lang: Lang,
+  centres: readonly Centre[],
+  remembered?: RememberedCentre,
+): AdaptiveCard {
+  // With no list there is nothing to choose: the member types the name.
+  const prompt = centres.length
+    ? remembered
+      ? 'chooseCentreAgain'
+      : 'chooseCentre'
+    : remembered
+      ? 'typeCentreAgain'
+      : 'typeCentre';
   return card(
     [
-      text(t(lang, 'chooseCentre'), { weight: 'Bolder' }),
+      text(t(lang, prompt, { centre: remembered?.label ?? '' }), { weight: 'Bolder' }),
       ...(centres.length
         ? [
             {
@@ -69,10 +92,16 @@ export function centresCard(lang: Lang, centres: readonly Centre[]): AdaptiveCar
                 title: `${n + 1}. ${localize(c.name, lang)}`,
                 value: c.id,
               })),
+              ...(remembered?.id ? { value: remembered.id } : {}),
             },
           ]
         : []),
-      { type: 'Input.Text', id: 'centreName', maxLength: 120 },
+      {
+        type: 'Input.Text',
+        id: 'centreName',
+        maxLength: 120,
+        ...(remembered?.name ? { value: remembered.name } : {}),
+      },
     ],
     [submit(t(lang, 'answer'), { action: 'centre' })],
   );

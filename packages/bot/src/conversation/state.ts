@@ -18,6 +18,8 @@ export const MemberStateSchema = z.object({
   ]),
   /** The instrument chosen before the centre is known. */
   instrumentId: z.string().max(200).optional(),
+  /** The centre answered for last time, offered first next time (`named:…` when typed). */
+  centreId: z.string().max(400).optional(),
   session: SessionSchema.optional(),
   /** The open session's id, which becomes its result's id: a repeated submit stores once. */
   sessionId: z.string().max(200).optional(),

@@ -20,6 +20,11 @@ const en = {
   chooseInstrument: 'Which assessment would you like to do?',
   instrumentLine: '{title} — about {minutes} minutes. {description}',
   chooseCentre: 'Which centre are you answering for? Choose one or type its name.',
+  chooseCentreAgain:
+    'Which centre are you answering for? Last time it was {centre}: answer to keep it, or choose another.',
+  typeCentre: 'Which centre are you answering for? Type its name.',
+  typeCentreAgain:
+    'Which centre are you answering for? Last time it was {centre}: answer to keep it, or type another name.',
   centreTooLong: 'Please type a centre name of at most {max} characters.',
   openAssessment:
     'You already have an assessment in progress: {title}, {answered} of {total} answered. Continue it, or start over and delete its answers?',
@@ -116,6 +121,11 @@ const vi: Record<MessageKey, string> = {
   chooseInstrument: 'Bạn muốn thực hiện bài đánh giá nào?',
   instrumentLine: '{title} — khoảng {minutes} phút. {description}',
   chooseCentre: 'Bạn trả lời cho trung tâm nào? Hãy chọn hoặc gõ tên trung tâm.',
+  chooseCentreAgain:
+    'Bạn trả lời cho trung tâm nào? Lần trước là {centre}: bấm Trả lời để giữ nguyên, hoặc chọn trung tâm khác.',
+  typeCentre: 'Bạn trả lời cho trung tâm nào? Hãy gõ tên trung tâm.',
+  typeCentreAgain:
+    'Bạn trả lời cho trung tâm nào? Lần trước là {centre}: bấm Trả lời để giữ nguyên, hoặc gõ tên khác.',
   centreTooLong: 'Vui lòng gõ tên trung tâm không quá {max} ký tự.',
   openAssessment:
     'Bạn đang có một bài đánh giá dở dang: {title}, đã trả lời {answered}/{total}. Làm tiếp, hay làm lại từ đầu và xóa các câu trả lời?',

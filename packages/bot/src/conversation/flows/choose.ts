@@ -1,7 +1,7 @@
 import { foldText, localize, startSession } from '@resonet/core';
-import { centresCard, instrumentsCard } from '../../cards/menus';
+import { centresCard, instrumentsCard, type RememberedCentre } from '../../cards/menus';
 import { t } from '../../i18n/catalog';
-import { type EngineContext, type Flow, instrumentOf } from '../flow';
+import { centreLabel, type EngineContext, type Flow, instrumentOf } from '../flow';
 import { dataOf, type Message } from '../incoming';
 import type { Outcome } from '../outcome';
 import { offerRestart, open, resume, showQuestion } from './session';
@@ -55,8 +55,17 @@ export const chooseInstrument: Flow = (outcome, message, ctx) => {
     );
   return outcome
     .set({ step: 'choose-centre', instrumentId: instrument.id })
-    .say('', centresCard(outcome.lang, ctx.centres));
+    .say('', centresCard(outcome.lang, ctx.centres, remembered(outcome, ctx)));
 };
+
+/** The centre the member answered for last time, if it can still be offered. */
+function remembered(outcome: Outcome, ctx: EngineContext): RememberedCentre | undefined {
+  const id = outcome.member.centreId;
+  if (!id) return undefined;
+  const label = centreLabel(ctx, id, outcome.lang);
+  if (id.startsWith('named:')) return { name: label, label };
+  return ctx.centres.some((c) => c.id === id) ? { id, label } : undefined;
+}
 
 /** Whether the message answers "which centre?": the card, or any typed text. */
 export const choosesCentre = (message: Message) =>
@@ -78,7 +87,7 @@ export const chooseCentre: Flow = (outcome, message, ctx) => {
   if (!chosen && (!typed || typed.length > MAX_CENTRE_NAME))
     return outcome.say(
       typed ? t(lang, 'centreTooLong', { max: MAX_CENTRE_NAME }) : t(lang, 'chooseCentre'),
-      centresCard(lang, ctx.centres),
+      centresCard(lang, ctx.centres, remembered(outcome, ctx)),
     );
   const session = startSession(instrument, {
     respondentId: ctx.userId,
@@ -91,6 +100,7 @@ export const chooseCentre: Flow = (outcome, message, ctx) => {
       session,
       sessionId: ctx.newId(),
       instrumentId: undefined,
+      centreId: session.centreId,
     }),
     session,
     instrument,
