@@ -71,7 +71,7 @@ export {
   startSession,
 } from './assessment/steps';
 export { checkInstrument, checkInstrumentRevision, parseInstrument } from './assessment/validate';
-export { visibleAnswers, visibleItems } from './assessment/visibility';
+export { possibleItemCount, visibleAnswers, visibleItems } from './assessment/visibility';
 export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
 export {
   type Centre,

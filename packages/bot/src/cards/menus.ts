@@ -27,12 +27,13 @@ const STEP_TITLES = {
   'my-results': 'myResults',
 } as const;
 
+/** A button for each step. */
+export const nextSteps = (lang: Lang, steps: readonly NextStep[]) =>
+  steps.map((step) => submit(t(lang, STEP_TITLES[step]), { action: step }));
+
 /** "What next?" with a button for each step, so an ending is never a dead end. */
 export function nextStepsCard(lang: Lang, steps: readonly NextStep[]): AdaptiveCard {
-  return card(
-    [text(t(lang, 'whatNext'))],
-    steps.map((step) => submit(t(lang, STEP_TITLES[step]), { action: step })),
-  );
+  return card([text(t(lang, 'whatNext'))], nextSteps(lang, steps));
 }
 
 /** The assessments a member can take, with time and purpose. */

@@ -8,6 +8,7 @@ import {
 } from '@resonet/core';
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
+import { type NextStep, nextSteps } from './menus';
 
 /** A ten-cell bar for a score between min and max. */
 export function bar(value: number, min: number, max: number): string {
@@ -33,6 +34,7 @@ export function resultCard(
   networks: readonly Network[],
   centreName: string,
   lang: Lang,
+  next: readonly NextStep[] = [],
 ): AdaptiveCard {
   const scaleName = (id: string) => {
     const scale = instrument.scales.find((s) => s.id === id);
@@ -74,6 +76,8 @@ export function resultCard(
     [
       submit(t(lang, 'exportCsv'), { action: 'export', id: result.id, format: 'csv' }),
       submit(t(lang, 'exportMarkdown'), { action: 'export', id: result.id, format: 'md' }),
+      // Just submitted: where to go next, on the same card so its exports stay in reach.
+      ...nextSteps(lang, next),
     ],
   );
 }

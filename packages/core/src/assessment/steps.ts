@@ -5,7 +5,7 @@ import { parseAnswer } from './answers';
 import type { AnswerValue } from './answerValue';
 import type { Instrument, Item, Section } from './instrument';
 import { assertPinned, isoDay, refuseChange, type Session, type SessionError, T } from './session';
-import { keepVisibility, visibleItems } from './visibility';
+import { keepVisibility, possibleItemCount, visibleItems } from './visibility';
 
 function pending(session: Session, id: string): boolean {
   return session.answers[id] === undefined && !session.skipped.includes(id);
@@ -76,7 +76,8 @@ export function currentQuestion(
   return {
     ...entry,
     number: index + 1,
-    total: shown.length,
+    // Questions that may still be asked count too, so the total does not creep up.
+    total: possibleItemCount(instrument, session.answers),
     ...(answer !== undefined ? { answer } : {}),
   };
 }

@@ -72,6 +72,32 @@ function computeVisible(
 }
 
 /**
+ * How many questions a member may be asked: those shown now, and those hidden only until a
+ * question they depend on — shown, or itself still possible — is answered. Counted this way,
+ * a total never grows as answers come in: "Question 3 of 30" becomes "of 27" when a
+ * "no" drops three follow-ups, and never "of 26" that later turns into "of 27".
+ *
+ * @example
+ * ```ts
+ * possibleItemCount(instrument, session.answers); // 30 before any answer
+ * ```
+ */
+export function possibleItemCount(
+  instrument: Instrument,
+  answers: Readonly<Record<string, AnswerValue>>,
+): number {
+  const possible = new Set(visibleItems(instrument, answers).map(({ item }) => item.id));
+  for (const { item } of instrumentItems(instrument)) {
+    if (possible.has(item.id) || !item.visibleWhen) continue;
+    const undecided = conditionItems(item.visibleWhen).some(
+      (id) => possible.has(id) && answers[id] === undefined,
+    );
+    if (undecided) possible.add(item.id);
+  }
+  return possible.size;
+}
+
+/**
  * The answers that count: those to items currently shown. Answers to items hidden by a later
  * change are kept in the session but left out here, and so never scored.
  *

@@ -14,6 +14,7 @@ import {
   migrateSession,
   parseAnswer,
   parseInstrument,
+  possibleItemCount,
   progress,
   recommend,
   resolveResource,
@@ -234,7 +235,8 @@ describe('session', () => {
     expect(currentQuestion(example, s)).toMatchObject({
       item: { id: 'offices-adequate' },
       number: 1,
-      total: 9,
+      // "training-useful" may still be asked until "had-training" is answered.
+      total: 10,
     });
     s = answerAll(s, ['4', '2', 'no']);
     // "training-useful" stays hidden after "no": 9 questions shown; "yes" shows it.
@@ -562,5 +564,27 @@ describe('results, aggregation and exports', () => {
     expect(md).toContain('| Môi trường | 20 / 50 | cao | 20 |');
     expect(md).toContain('| Mức hài lòng | không đủ dữ liệu | — | — |');
     expect(md).toContain('1. **Vai trò xây dựng năng lực** — Môi trường làm việc cần được hỗ trợ.');
+  });
+});
+
+describe('the question total', () => {
+  it('counts the questions that may still be asked, so it never grows as answers come in', () => {
+    let session = startSession(example, { respondentId: 'r', centreId: 'c', asOf: '2026-01-01' });
+    const totals: number[] = [];
+    for (let guard = 0; guard < 50; guard++) {
+      const q = currentQuestion(example, session);
+      if (!q) break;
+      totals.push(q.total);
+      expect(q.number).toBeLessThanOrEqual(q.total);
+      // "No" to the training question drops its follow-up.
+      const value = q.item.type === 'yes-no' ? 'no' : q.item.type === 'likert' ? '3' : undefined;
+      const step = value ? answerCurrent(example, session, value) : skipCurrent(example, session);
+      if (!step.ok) break;
+      session = step.value;
+    }
+    expect(totals[0]).toBe(instrumentItems(example).length);
+    expect(totals.every((total, i) => i === 0 || total <= totals[i - 1]!)).toBe(true);
+    expect(totals.at(-1)).toBeLessThan(totals[0]!);
+    expect(possibleItemCount(example, {})).toBe(instrumentItems(example).length);
   });
 });

@@ -53,9 +53,11 @@ const submit: Answering = ({ outcome, session, instrument }, _message, ctx) => {
     .set({ ...closed, step: 'idle' })
     .say(
       t(lang, 'submitted'),
-      resultCard(instrument, result, ctx.networks, centreLabel(ctx, result.centreId, lang), lang),
+      resultCard(instrument, result, ctx.networks, centreLabel(ctx, result.centreId, lang), lang, [
+        'start',
+        'my-results',
+      ]),
     )
-    .say('', nextStepsCard(lang, ['start', 'ask', 'my-results']))
     .effect({ type: 'submit', result });
 };
 
