@@ -122,6 +122,8 @@ interface About {
   network: Network;
   /** A "who …" question, or one asking for a kind of fact. */
   who: boolean;
+  /** The kind of fact it asks for, if any (see `asked.ts`). */
+  fact?: AskedFact;
   /** The networks and phases it does not mean, by id. */
   others: Set<string>;
   /** The network it names, when it names one. */
@@ -145,8 +147,6 @@ export class AnswerEngine {
   private readonly names: { network: Network; words: Set<string> }[];
 
   private readonly thresholds: { minCoverage: number; clarifyRatio: number };
-  /** Each entry's text, folded (see `fits`). */
-  private readonly entryTexts = new Map<string, string>();
   /** The organisations of the networks' model by acronym, folded, with their names folded. */
   private readonly organisations = new Map<string, string[]>();
   private readonly documents: readonly SourceTitle[];
@@ -173,10 +173,6 @@ export class AnswerEngine {
       modelTexts(networks),
     );
     this.entries = new Map(entries.map((e) => [e.id, e]));
-    for (const e of entries) {
-      const texts = [...Object.values(e.questions).flat(), ...Object.values(e.answer)];
-      this.entryTexts.set(e.id, ` ${texts.map((text) => foldText(text ?? '')).join(' ')} `);
-    }
     for (const network of networks)
       for (const { org } of organisationsOf(network))
         if (org.acronym && org.acronym !== network.acronym)
@@ -202,10 +198,12 @@ export class AnswerEngine {
     const phase = phaseNumber(folded);
     const otherPhases = phase ? network.phases.filter((p) => p.number !== phase) : [];
     const phaseId = phase ? network.phases.find((p) => p.number === phase)?.id : undefined;
+    const fact = askedFact(question);
     return {
       network,
       // A "who …" question, or one asking for a kind of fact: help about the app has neither.
-      who: /^(who|whom|ai)\b/.test(folded) || askedFact(question) !== undefined,
+      who: /^(who|whom|ai)\b/.test(folded) || fact !== undefined,
+      ...(fact ? { fact } : {}),
       others: new Set([...others, ...otherPhases].map((x) => x.id)),
       // The organisations it names by acronym ("ICUDDR", "WHO"), the networks' own aside.
       mentioned: namesIn(question)
@@ -226,9 +224,10 @@ export class AnswerEngine {
     if (!carried(c, lang) || c.entry.tags.some((tag) => about.others.has(tag))) return false;
     // An entry that never uses an acronym the question asks about is about something else:
     // "Ai tài trợ cho ICUDDR?" is not answered by Treatnet's funders.
-    const text = this.entryTexts.get(c.entry.id) ?? '';
     const uses = (acronym: string) =>
-      [acronym, ...(this.organisations.get(acronym) ?? [])].some((n) => text.includes(` ${n} `));
+      [acronym, ...(this.organisations.get(acronym) ?? [])].some((n) =>
+        this.index.mentions(n, c.entry.id),
+      );
     if (!about.mentioned.every(uses)) return false;
     // Help about the app answers questions about the app: not ones that name a network, ask
     // who does something or ask for a fact of the documents ("What did the training needs
@@ -369,7 +368,7 @@ export class AnswerEngine {
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';
     // An entry on the topic that lacks the kind of fact asked (a count, an amount, a date, a
     // person) does not answer the question: say so, and give it as the nearest fact.
-    const fact = top.entry.gap ? undefined : askedFact(question);
+    const fact = top.entry.gap ? undefined : about.fact;
     const lacking = fact !== undefined && !holdsFact(fact, question, entryText);
     const text = lacking ? `${TEXT.notGiven[lang]} ${entryText}` : entryText;
     // A gap entry answers that the sources do not say, with the nearest fact they give.

@@ -208,8 +208,9 @@ export class KnowledgeIndex {
   private readonly synonyms = synonymTable((word) => terms(word)[0]);
   /** Every folded word the entries use, and the words `known` adds (see `knows`). */
   private readonly vocabulary = new Set<string>();
-  /** The same texts folded, one per line, for phrases (see `mentions`). */
-  private readonly folded: string;
+  /** Each entry's texts folded, and the `known` texts, for phrases (see `mentions`). */
+  private readonly said = new Map<string, string>();
+  private readonly knownText: string;
 
   /**
    * `names`: the folded words that name the networks, the likeliest words to mistype.
@@ -254,11 +255,11 @@ export class KnowledgeIndex {
     for (const words of Object.values(byLanguage))
       for (const word of words) this.vocabulary.add(word).add(stem(word));
     for (const word of known.flatMap(words)) this.vocabulary.add(word).add(stem(word));
-    const said = entries.flatMap((e) => [
-      ...Object.values(e.questions).flat(),
-      ...Object.values(e.answer),
-    ]);
-    this.folded = [...said, ...known].map((text) => ` ${foldText(text ?? '')} `).join('\n');
+    const fold = (texts: readonly (string | undefined)[]) =>
+      texts.map((text) => ` ${foldText(text ?? '')} `).join('\n');
+    for (const e of entries)
+      this.said.set(e.id, fold([...Object.values(e.questions).flat(), ...Object.values(e.answer)]));
+    this.knownText = fold(known);
     for (const entry of entries) {
       const words = new Set(
         Object.values(entry.questions).flatMap((qs) => (qs ?? []).flatMap(terms)),
@@ -283,9 +284,16 @@ export class KnowledgeIndex {
 
   private readonly synonymsOf = (term: string) => this.synonyms.get(term) ?? [];
 
-  /** Whether the entries (or the `known` texts) use a phrase, folded, as whole words. */
-  mentions(phrase: string): boolean {
-    return this.folded.includes(` ${foldText(phrase)} `);
+  /**
+   * Whether a phrase is used, folded, as whole words: by the entry given, else by any entry
+   * or `known` text.
+   */
+  mentions(phrase: string, entryId?: string): boolean {
+    const wanted = ` ${foldText(phrase)} `;
+    if (entryId !== undefined) return this.said.get(entryId)?.includes(wanted) ?? false;
+    return (
+      this.knownText.includes(wanted) || [...this.said.values()].some((t) => t.includes(wanted))
+    );
   }
 
   // Inverse entry frequency: a rare word weighs most, one every entry uses least. A word no
