@@ -5,6 +5,7 @@ import { CATALOGS } from '../src/i18n/catalog';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { ChannelChat, cardOf, makeBot, said } from './support/bot';
+import { buttons } from './support/client';
 import { typedAnswer } from './support/conversation';
 
 const items = new Map(instrumentItems(centreTrainingNeeds).map(({ item }) => [item.id, item]));
@@ -16,7 +17,7 @@ async function completeByCards(chat: ChannelChat) {
   let replies = await chat.click({ action: 'centre', id: 'example-resource-centre-vn' });
   for (let guard = 0; guard < 100; guard++) {
     const card = cardOf(replies.at(-1));
-    const answer = card?.actions.find((a) => a.data.action === 'answer');
+    const answer = buttons(card).find((a) => a.data.action === 'answer');
     if (!answer) return replies;
     const itemId = answer.data.itemId as string;
     const input = card?.body.find((e) => e.id === 'answer');
@@ -61,7 +62,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
       centreId: 'example-resource-centre-vn',
     });
     const list = await chat.send('my results');
-    expect(cardOf(list[0])?.actions[0]?.data).toEqual({ action: 'show-result', id: stored[0]?.id });
+    expect(buttons(cardOf(list[0]))[0]?.data).toEqual({ action: 'show-result', id: stored[0]?.id });
     const exported = await chat.click({ action: 'export', id: stored[0]?.id, format: 'md' });
     // Teams takes no data-URL files from bots: the export comes as a Markdown code block.
     expect(exported.at(-1)?.text).toContain('```');

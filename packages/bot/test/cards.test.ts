@@ -13,6 +13,7 @@ import { cardToText } from '../src/cards/adaptiveCard';
 import { questionCard } from '../src/cards/question';
 import { resultCard } from '../src/cards/results';
 import { validateAdaptiveCard } from './support/adaptiveCards';
+import { buttons } from './support/client';
 import { Chat, context, typedAnswer } from './support/conversation';
 
 /** Every card of a long conversation through every built-in instrument, in both languages. */
@@ -82,7 +83,7 @@ describe('Adaptive Cards the bot sends', () => {
       expect(cards.length).toBeGreaterThan(80);
       // The walk reached every kind of element the bot uses.
       expect([...kinds].sort()).toEqual(
-        ['FactSet', 'Input.ChoiceSet', 'Input.Text', 'TextBlock'].sort(),
+        ['ActionSet', 'FactSet', 'Input.ChoiceSet', 'Input.Text', 'TextBlock'].sort(),
       );
       for (const card of cards) {
         expect(validateAdaptiveCard(card), JSON.stringify(card).slice(0, 300)).toEqual([]);
@@ -221,14 +222,14 @@ describe('an ending is never a dead end', () => {
     chat.send('4');
     return chat;
   };
-  const buttons = (chat: Chat) => chat.card?.actions.map((a) => a.data.action);
+  const actionsOf = (chat: Chat) => buttons(chat.card).map((a) => a.data.action);
 
   it('offers to continue after a pause, and continuing goes back to the question', () => {
     for (const lang of ['en', 'vi'] as const) {
       const chat = begin(lang);
       const where = chat.state.member.session?.current;
       chat.click({ action: 'pause' });
-      expect(buttons(chat)).toEqual(['continue', 'ask', 'my-results']);
+      expect(actionsOf(chat)).toEqual(['continue', 'ask', 'my-results']);
       expect(cardToText(chat.card!)).toMatch(
         /What would you like to do next\?|Bạn muốn làm gì tiếp theo\?/,
       );
@@ -241,7 +242,7 @@ describe('an ending is never a dead end', () => {
     const chat = begin('en');
     chat.click({ action: 'cancel' });
     chat.send('yes');
-    expect(buttons(chat)).toEqual(['start', 'ask', 'my-results']);
+    expect(actionsOf(chat)).toEqual(['start', 'ask', 'my-results']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type Item, instrumentItems, progress, type Session } from '@resonet/core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
+import { buttons } from './support/client';
 import { Chat, context, instrument, typedAnswer } from './support/conversation';
 
 const TRAINING = instrument('centre-training-needs');
@@ -30,7 +31,7 @@ describe('conversation engine', () => {
     const chat = new Chat();
     chat.deliver({ type: 'installed' });
     expect(chat.said).toContain(CATALOGS.en.welcome);
-    expect(chat.card?.actions.map((a) => a.data.action)).toEqual([
+    expect(buttons(chat.card).map((a) => a.data.action)).toEqual([
       'ask',
       'start',
       'my-results',
@@ -56,7 +57,7 @@ describe('conversation engine', () => {
     expect(chat.said).toContain('Question 1 of');
     answerAll(chat, 'en');
     expect(chat.said).toContain(CATALOGS.en.review);
-    expect(chat.card?.actions[0]?.data).toEqual({ action: 'submit', itemId: 'review' });
+    expect(buttons(chat.card)[0]?.data).toEqual({ action: 'submit', itemId: 'review' });
     const shown = progress(TRAINING, chat.state.member.session as Session);
     expect(shown).toMatchObject({ percent: 100 });
     chat.send('submit');
@@ -135,7 +136,7 @@ describe('conversation engine', () => {
     }
     const optional = itemOf(chat.state.member.session) as Item;
     expect(optional.required).toBe(false);
-    expect(chat.card?.actions.map((a) => a.data.action)).toContain('skip');
+    expect(buttons(chat.card).map((a) => a.data.action)).toContain('skip');
     chat.send('bỏ qua');
     expect(chat.state.member.session?.skipped).toContain(optional.id);
   });
@@ -156,7 +157,7 @@ describe('conversation engine', () => {
     const restarted = new Chat(context(), 'en');
     restarted.state = JSON.parse(JSON.stringify(chat.state));
     restarted.send('help');
-    expect(restarted.card?.actions.map((a) => a.data.action)).toContain('continue');
+    expect(buttons(restarted.card).map((a) => a.data.action)).toContain('continue');
     restarted.send('tiếp tục');
     expect(restarted.said).toContain('Welcome back! You are at question 3 of');
     expect(restarted.state.member.session?.current).toBe(at);
@@ -247,7 +248,7 @@ describe('conversation engine', () => {
     chat.send('submit');
     const id = chat.submitted[0]?.id as string;
     chat.send('my results');
-    expect(chat.card?.actions[0]?.data).toEqual({ action: 'show-result', id });
+    expect(buttons(chat.card)[0]?.data).toEqual({ action: 'show-result', id });
     chat.click({ action: 'show-result', id });
     expect(chat.said).toContain(CATALOGS.en.recommendations);
     chat.click({ action: 'export', id, format: 'csv' });

@@ -8,6 +8,7 @@ import {
   turn,
 } from '../src/conversation/engine';
 import { initialConversationState, initialMemberState } from '../src/conversation/state';
+import { buttons } from './support/client';
 import { context } from './support/conversation';
 
 // The engine is pure: it returns a new state and never changes what it was given. Every
@@ -57,7 +58,7 @@ function incomingFor(
   onwardBelow: number,
 ): Incoming {
   const [kind, pick] = step;
-  const actions = (card?.actions ?? []).filter((a) => a.data) as {
+  const actions = buttons(card).filter((a) => a.data) as {
     data: Record<string, unknown>;
   }[];
   if (kind < Math.max(onwardBelow, 18) && actions.length) {

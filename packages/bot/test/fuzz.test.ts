@@ -5,6 +5,7 @@
 // process stays up, never answers 5xx and never fails a turn.
 import { describe, expect, it } from 'vitest';
 import { ChannelServer } from './support/channelServer';
+import { buttons } from './support/client';
 import { assertBuilt, startBot } from './support/processes';
 
 const COUNT = Number(process.env.RESONET_FUZZ_COUNT ?? (process.env.CI ? 100_000 : 10_000));
@@ -162,7 +163,7 @@ function follow(
   card: Card | undefined,
   diligent = false,
 ): Record<string, unknown> | undefined {
-  const actions = (card?.actions ?? []).filter((a) => a.data) as {
+  const actions = buttons(card).filter((a) => a.data) as {
     data: Record<string, unknown>;
   }[];
   if (!actions.length) return undefined;

@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from '../src/server';
 import { MemoryResultStore } from '../src/storage/results';
 import { LogCapture } from './support/bot';
 import { ChannelServer } from './support/channelServer';
+import { buttons } from './support/client';
 import { typedAnswer } from './support/conversation';
 
 const items = new Map(instrumentItems(centreTrainingNeeds).map(({ item }) => [item.id, item]));
@@ -77,7 +78,7 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
     let backOnce = false;
     for (let guard = 0; guard < 100; guard++) {
       const card = cardIn(replies);
-      const answer = card?.actions.find((a) => a.data.action === 'answer');
+      const answer = buttons(card).find((a) => a.data.action === 'answer');
       if (!answer) break;
       const itemId = answer.data.itemId as string;
       const choice = card?.body.find((e) => e.id === 'answer')?.choices?.[0]?.value;
@@ -90,7 +91,7 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
       if (!backOnce && guard === 3) {
         backOnce = true;
         await post(
-          activity({ value: { action: 'back', itemId: cardIn(replies)?.actions[0]?.data.itemId } }),
+          activity({ value: { action: 'back', itemId: buttons(cardIn(replies))[0]?.data.itemId } }),
         );
         replies = channel.take();
         expect(JSON.stringify(replies)).toContain('Question 4 of');

@@ -14,6 +14,7 @@ import {
   type TerminalStore,
 } from '../src/channels/terminal';
 import { saveFile } from '../src/channels/terminal/chat';
+import { wrap } from '../src/channels/terminal/render';
 import { loadContent } from '../src/content';
 import { CATALOGS } from '../src/i18n/catalog';
 import { MemoryMemberStore } from '../src/storage/members';
@@ -57,6 +58,22 @@ describe('cards in the terminal', () => {
     expect(menu.actions.get('a')).toEqual({ action: 'show-result', id: 'a' });
     expect(menu.actions.has('n')).toBe(false);
     expect(menu.answer).toMatchObject({ inputId: 'answer', multi: true });
+  });
+
+  it('wraps at word boundaries, keeping a choice’s indentation and a letter with its button', () => {
+    const long =
+      '  3. Our staff need more training in assessing clients’ problems and needs before treatment';
+    const wrapped = wrap(`${long}\n[a] Back  [b] Continue later  [c] Cancel`, 30);
+    const lines = wrapped.split('\n');
+    expect(lines.every((l) => l.length <= 29)).toBe(true);
+    // Nothing is lost or split: the words read the same once the lines are joined.
+    expect(wrapped.replace(/\s+/g, ' ')).toBe(
+      `${long} [a] Back [b] Continue later [c] Cancel`.replace(/\s+/g, ' '),
+    );
+    expect(lines[1]).toMatch(/^ {5}\S/);
+    expect(lines.some((l) => /\[[a-z]\]$/.test(l))).toBe(false);
+    // Styles take no columns.
+    expect(wrap('\u001b[1mBold words here\u001b[22m', 40)).not.toContain('\n');
   });
 
   it('reads numbers as choices, letters as buttons, and anything else as typed', () => {
@@ -155,6 +172,18 @@ describe('the terminal chat (in process)', () => {
     expect(second.out()).toContain(CATALOGS.en.submitted);
     expect(second.out()).toContain(`${CATALOGS.en.results}: ${ITTC}`);
     expect(await store.results.query({ respondentId: 'terminal-example' })).toHaveLength(1);
+  });
+
+  it('keeps the last buttons in reach after a reply without any (letters across messages)', async () => {
+    const chat = terminal(persistentStore(), 'en');
+    await chat.waitFor(CATALOGS.en.welcome);
+    // "english" is answered in plain text; "b" is still the welcome's Start an assessment.
+    chat.type('english');
+    await chat.waitFor(CATALOGS.en.languageSet);
+    chat.type('b');
+    await chat.waitFor(CATALOGS.en.chooseInstrument);
+    chat.end();
+    expect(await chat.chat.done).toBe(0);
   });
 
   it('says so when its store forgets everything at the end (memory)', async () => {

@@ -312,12 +312,24 @@
   }
 
   /**
+   * A reply marked with the member's language (the bot's `locale`) that differs from the
+   * page's: the member switched by typing ("tiếng Việt"), so the page switches too.
+   * @param {WebChatActivity | undefined} activity
+   */
+  function followBot(activity) {
+    if (activity?.from?.role !== 'bot' || typeof activity.locale !== 'string') return;
+    const said = activity.locale.slice(0, 2);
+    if (isLang(said) && said !== lang) setTimeout(() => setLanguage(said, false));
+  }
+
+  /**
    * Web Chat store middleware: when the member clicks the bot's own language button, the
    * page names the language it switches to, so that the page and the bot stay together.
    */
   function followLanguage() {
     return (/** @type {(action: WebChatAction) => unknown} */ next) =>
       (/** @type {WebChatAction} */ action) => {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') followBot(action.payload?.activity);
         const activity =
           action.type === 'DIRECT_LINE/POST_ACTIVITY' ? action.payload?.activity : undefined;
         const value = activity?.value;
@@ -333,6 +345,26 @@
         });
       };
   }
+
+  /**
+   * The Adaptive Cards renderer ties a choice set's label (the question) to its first choice
+   * only; naming the whole group by it lets screen readers say the question with any choice.
+   * @param {ParentNode} root
+   */
+  function labelChoiceGroups(root) {
+    for (const label of root.querySelectorAll('label[for]')) {
+      const group = document.getElementById(label.getAttribute('for') ?? '');
+      if (!group?.classList.contains('ac-choiceSetInput-expanded') || group.hasAttribute('role'))
+        continue;
+      const multi = group.querySelector('input[type="checkbox"]');
+      group.setAttribute('role', multi ? 'group' : 'radiogroup');
+      group.setAttribute('aria-labelledby', label.id);
+    }
+  }
+  new MutationObserver(() => labelChoiceGroups(chat)).observe(chat, {
+    childList: true,
+    subtree: true,
+  });
 
   for (const button of document.querySelectorAll('button[data-lang]'))
     if (button instanceof HTMLElement)

@@ -10,11 +10,15 @@ interface WebChatStore {
   dispatch(action: { type: string; payload?: unknown }): unknown;
 }
 
+interface WebChatActivity extends Record<string, unknown> {
+  from?: { role?: string };
+  locale?: unknown;
+  value?: { action?: string; lang?: string };
+}
+
 interface WebChatAction {
   type: string;
-  payload?: {
-    activity?: { value?: { action?: string; lang?: string } } & Record<string, unknown>;
-  } & Record<string, unknown>;
+  payload?: { activity?: WebChatActivity } & Record<string, unknown>;
 }
 
 interface WebChatGlobal {

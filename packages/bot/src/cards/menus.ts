@@ -41,13 +41,14 @@ export function instrumentsCard(lang: Lang, instruments: readonly Instrument[]):
   return card(
     [
       text(t(lang, 'chooseInstrument'), { weight: 'Bolder' }),
-      ...instruments.map((i, n) =>
+      // Unnumbered: the buttons below, one per assessment, are how to choose.
+      ...instruments.map((i) =>
         text(
-          `${n + 1}. ${t(lang, 'instrumentLine', {
+          t(lang, 'instrumentLine', {
             title: localize(i.title, lang),
             minutes: i.estimatedMinutes,
             description: localize(i.description, lang),
-          })}`,
+          }),
         ),
       ),
     ],
@@ -88,6 +89,7 @@ export function centresCard(
             {
               type: 'Input.ChoiceSet' as const,
               id: 'id',
+              label: t(lang, 'centreListLabel'),
               style: 'compact' as const,
               choices: centres.map((c, n) => ({
                 title: `${n + 1}. ${localize(c.name, lang)}`,
@@ -100,11 +102,12 @@ export function centresCard(
       {
         type: 'Input.Text',
         id: 'centreName',
+        label: t(lang, centres.length ? 'centreNameLabel' : 'centreNameOnlyLabel'),
         maxLength: 120,
         ...(remembered?.name ? { value: remembered.name } : {}),
       },
     ],
-    [submit(t(lang, 'answer'), { action: 'centre' })],
+    [submit(t(lang, 'answer'), { action: 'centre' }, true)],
   );
 }
 

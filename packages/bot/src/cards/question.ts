@@ -9,7 +9,14 @@ import {
   type Session,
 } from '@resonet/core';
 import { type Lang, t } from '../i18n/catalog';
-import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
+import {
+  type AdaptiveCard,
+  actionRows,
+  type CardElement,
+  card,
+  submit,
+  text,
+} from './adaptiveCard';
 
 /** An answer as a card input's value: "4", "yes", "a,b", a number, a date or text. */
 function inputValue(answer: AnswerValue | undefined): string | number | undefined {
@@ -22,6 +29,7 @@ function inputFor(
   instrument: Instrument,
   item: Item,
   lang: Lang,
+  label: string,
   answer?: AnswerValue,
 ): CardElement {
   const given = inputValue(answer);
@@ -29,7 +37,9 @@ function inputFor(
   const expanded = (choices: { title: string; value: string }[], multi = false): CardElement => ({
     type: 'Input.ChoiceSet',
     id: 'answer',
+    label,
     style: 'expanded',
+    wrap: true,
     ...(multi ? { isMultiSelect: true } : {}),
     choices,
     ...text,
@@ -62,6 +72,7 @@ function inputFor(
       return {
         type: 'Input.Number',
         id: 'answer',
+        label,
         ...(item.min !== undefined ? { min: item.min } : {}),
         ...(item.max !== undefined ? { max: item.max } : {}),
         ...(typeof given === 'number' ? { value: given } : {}),
@@ -70,6 +81,7 @@ function inputFor(
       return {
         type: 'Input.Date',
         id: 'answer',
+        label,
         ...(item.min ? { min: item.min } : {}),
         ...(item.max ? { max: item.max } : {}),
         ...text,
@@ -78,6 +90,7 @@ function inputFor(
       return {
         type: 'Input.Text',
         id: 'answer',
+        label,
         maxLength: item.maxLength,
         isMultiline: item.maxLength > 200,
         ...text,
@@ -86,9 +99,10 @@ function inputFor(
 }
 
 /**
- * One question as a card: section, "question 7 of 24", the question and its help, the
- * input, and the ways out (back, skip when optional, continue later, cancel). Every button
- * carries the item id so that a click on an old card cannot answer the wrong question.
+ * One question as a card: section, "question 7 of 24", the question as its input's label,
+ * its help, the input, Answer, and the ways out as a row (back, skip when optional,
+ * continue later, cancel). Every button carries the item id so that a click on an old card
+ * cannot answer the wrong question.
  */
 export function questionCard(
   instrument: Instrument,
@@ -98,32 +112,31 @@ export function questionCard(
 ): AdaptiveCard {
   const { item } = question;
   const itemId = item.id;
-  return card(
-    [
-      text(localize(question.section.title, lang), { weight: 'Bolder' }),
-      text(t(lang, 'questionOf', { number: question.number, total: question.total }), {
-        isSubtle: true,
-        size: 'Small',
-      }),
-      // The whole question: the section's lead-in and the item read as one sentence.
-      text(
-        `${questionText(question.section, item, lang)}${item.required ? '' : ` ${t(lang, 'optional')}`}`,
-        {
-          size: 'Medium',
-        },
-      ),
-      ...(item.help ? [text(localize(item.help, lang), { isSubtle: true })] : []),
-      // Back shows the answer given before, selected, to keep or change.
-      inputFor(instrument, item, lang, answer),
-    ],
-    [
-      submit(t(lang, 'answer'), { action: 'answer', itemId }),
+  return card([
+    text(localize(question.section.title, lang), { weight: 'Bolder' }),
+    text(t(lang, 'questionOf', { number: question.number, total: question.total }), {
+      isSubtle: true,
+      size: 'Small',
+    }),
+    // The whole question (the section's lead-in and the item read as one sentence) is the
+    // input's label, so screen readers say it with each choice. Back shows the answer
+    // given before, selected, to keep or change.
+    inputFor(
+      instrument,
+      item,
+      lang,
+      `${questionText(question.section, item, lang)}${item.required ? '' : ` ${t(lang, 'optional')}`}`,
+      answer,
+    ),
+    // Help under the field it explains, as a hint.
+    ...(item.help ? [text(localize(item.help, lang), { isSubtle: true, size: 'Small' })] : []),
+    ...actionRows(submit(t(lang, 'answer'), { action: 'answer', itemId }, true), [
       ...(question.number > 1 ? [submit(t(lang, 'back'), { action: 'back', itemId })] : []),
       ...(item.required ? [] : [submit(t(lang, 'skip'), { action: 'skip', itemId })]),
       submit(t(lang, 'pause'), { action: 'pause' }),
       submit(t(lang, 'cancel'), { action: 'cancel' }),
-    ],
-  );
+    ]),
+  ]);
 }
 
 /** Every shown question with its answer, before the member submits. */
@@ -137,14 +150,14 @@ export function reviewCard(instrument: Instrument, session: Session, lang: Lang)
       value: row.display ?? (row.skipped ? t(lang, 'skipped') : t(lang, 'notAnswered')),
     };
   });
-  return card(
-    [text(t(lang, 'review'), { weight: 'Bolder' }), { type: 'FactSet', facts }],
-    [
-      // With the review's id: a Submit from a review card the member has since left is stale.
-      submit(t(lang, 'submit'), { action: 'submit', itemId: 'review' }),
+  return card([
+    text(t(lang, 'review'), { weight: 'Bolder' }),
+    { type: 'FactSet', facts },
+    // With the review's id: a Submit from a review card the member has since left is stale.
+    ...actionRows(submit(t(lang, 'submit'), { action: 'submit', itemId: 'review' }, true), [
       submit(t(lang, 'back'), { action: 'back', itemId: 'review' }),
       submit(t(lang, 'pause'), { action: 'pause' }),
       submit(t(lang, 'cancel'), { action: 'cancel' }),
-    ],
-  );
+    ]),
+  ]);
 }

@@ -25,6 +25,9 @@ const en = {
   typeCentre: 'Which centre are you answering for? Type its name.',
   typeCentreAgain:
     'Which centre are you answering for? Last time it was {centre}: answer to keep it, or type another name.',
+  centreListLabel: 'Centres of the network',
+  centreNameLabel: 'Or type the centre’s name',
+  centreNameOnlyLabel: 'Centre name',
   centreTooLong: 'Please type a centre name of at most {max} characters.',
   openAssessment:
     'You already have an assessment in progress: {title}, {answered} of {total} answered. Continue it, or start over and delete its answers?',
@@ -126,6 +129,9 @@ const vi: Record<MessageKey, string> = {
   typeCentre: 'Bạn trả lời cho trung tâm nào? Hãy gõ tên trung tâm.',
   typeCentreAgain:
     'Bạn trả lời cho trung tâm nào? Lần trước là {centre}: bấm Trả lời để giữ nguyên, hoặc gõ tên khác.',
+  centreListLabel: 'Các trung tâm của mạng lưới',
+  centreNameLabel: 'Hoặc gõ tên trung tâm',
+  centreNameOnlyLabel: 'Tên trung tâm',
   centreTooLong: 'Vui lòng gõ tên trung tâm không quá {max} ký tự.',
   openAssessment:
     'Bạn đang có một bài đánh giá dở dang: {title}, đã trả lời {answered}/{total}. Làm tiếp, hay làm lại từ đầu và xóa các câu trả lời?',
@@ -206,6 +212,9 @@ const vi: Record<MessageKey, string> = {
 /** The message catalogues, one per language the bot speaks. */
 export const CATALOGS: Readonly<Record<Lang, Record<MessageKey, string>>> = { en, vi };
 export { type Lang, langOf };
+
+/** The locale a reply is marked with, so that a client can follow the member's language. */
+export const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-US', vi: 'vi-VN' };
 
 /** A message in the user's language, with `{name}` placeholders filled. */
 export function t(

@@ -90,7 +90,13 @@ export const cardOf = (activity: Partial<Activity> | undefined) =>
   activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
     ?.content as
     | {
-        body: { type: string; text?: string; id?: string; choices?: { value: string }[] }[];
+        body: {
+          type: string;
+          text?: string;
+          id?: string;
+          choices?: { value: string }[];
+          actions?: { data: Record<string, string> }[];
+        }[];
         actions: { data: Record<string, string> }[];
       }
     | undefined;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+type Button = { data: Record<string, string> };
 export type Card = {
-  body: { type: string; id?: string; choices?: { value: string }[] }[];
-  actions: { data: Record<string, string> }[];
+  body: { type: string; id?: string; choices?: { value: string }[]; actions?: Button[] }[];
+  actions: Button[];
 };
 export type Activity = Record<string, unknown> & {
   text?: string;
@@ -42,6 +43,14 @@ export async function talk(
 export const lastCard = (activities: Activity[]): Card | undefined =>
   activities.flatMap((a) => a.attachments ?? []).at(-1)?.content;
 
+/** Every button of a card as sent: those in its body's action sets, then its own. */
+export const buttons = <T>(
+  card: { body?: readonly object[]; actions?: readonly T[] } | undefined,
+): T[] => [
+  ...(card?.body ?? []).flatMap((e) => ('actions' in e ? (e.actions as T[]) : [])),
+  ...(card?.actions ?? []),
+];
+
 /** The current question's item id, when the last card asks one. */
 export const questionOf = (card: Card | undefined) =>
-  card?.actions.find((a) => a.data.action === 'answer')?.data.itemId;
+  buttons(card).find((a) => a.data.action === 'answer')?.data.itemId;

@@ -33,9 +33,18 @@ const MAX_INLINE_FILE = 20_000;
 /**
  * The activities for one reply. Files go as attachments where the channel can offer them
  * for download; Teams does not accept files from a bot this way, so there they are sent
- * as a code block in the message.
+ * as a code block in the message. With the member's chosen language as `locale`, so the
+ * chat page switches with the bot when the member types "tiếng Việt".
  */
-export function replyActivities(reply: Reply, channelId: string): Partial<Activity>[] {
+export function replyActivities(
+  reply: Reply,
+  channelId: string,
+  locale?: string,
+): Partial<Activity>[] {
+  return replyActivitiesIn(reply, channelId).map((a) => (locale ? { ...a, locale } : a));
+}
+
+function replyActivitiesIn(reply: Reply, channelId: string): Partial<Activity>[] {
   const cards = supportsCards(channelId);
   const activities: Partial<Activity>[] = [];
   if (cards && reply.card) {

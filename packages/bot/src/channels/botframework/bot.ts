@@ -1,7 +1,7 @@
 import { type Activity, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { Content } from '../../content';
 import { type Incoming, submittedResult, type TurnOutcome } from '../../conversation/engine';
-import { langOf, t } from '../../i18n/catalog';
+import { LOCALES, langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import { type MemberTurn, runMemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
@@ -124,8 +124,9 @@ export class ResonetBot extends TeamsActivityHandler {
       });
       return;
     }
+    const lang = outcome.member.lang;
     for (const reply of outcome.replies)
-      for (const out of replyActivities(reply, activity.channelId))
+      for (const out of replyActivities(reply, activity.channelId, lang && LOCALES[lang]))
         await context.sendActivity(out as Partial<Activity>);
     this.deps.log.info(
       {

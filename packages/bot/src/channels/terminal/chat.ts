@@ -17,7 +17,16 @@ import {
 import { cleanText } from '../../http/requestBody';
 import { type Lang, langOf, t } from '../../i18n/catalog';
 import { runMemberTurn } from '../../memberTurn';
-import { ANSI, EMPTY_MENU, interpret, isQuit, type Menu, PLAIN, renderReplies } from './render';
+import {
+  ANSI,
+  EMPTY_MENU,
+  interpret,
+  isQuit,
+  type Menu,
+  PLAIN,
+  renderReplies,
+  wrap,
+} from './render';
 import type { TerminalStore } from './store';
 import { word } from './words';
 
@@ -25,7 +34,7 @@ export interface TerminalChatOptions {
   content: Content;
   store: TerminalStore;
   input: Readable;
-  output: Writable & { isTTY?: boolean };
+  output: Writable & { isTTY?: boolean; columns?: number };
   /** `--lang`: the member's language from now on. */
   lang?: Lang;
   /** The terminal's locale (from LANG), used while the member has chosen no language. */
@@ -62,8 +71,9 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
   let lang: Lang = options.lang ?? langOf(options.locale);
   let interrupted = false;
 
+  // Words wrap at the terminal's edge instead of being split there; pipes get lines whole.
   const print = (text: string) => {
-    if (text) output.write(`${text}\n`);
+    if (text) output.write(`${tty && output.columns ? wrap(text, output.columns) : text}\n`);
   };
 
   /** One turn: the shared member turn (load, engine, store), then print. */
@@ -90,7 +100,8 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
     if (progress) print(style.bold(progress));
     const rendered = renderReplies(outcome.replies, style);
     print(rendered.text);
-    menu = rendered.menu;
+    // A reply without buttons (an answer to a question) leaves the last buttons in reach.
+    if (rendered.menu.actions.size || rendered.menu.answer) menu = rendered.menu;
     for (const file of outcome.replies.flatMap((r) => r.files ?? [])) {
       const saved = saveFile(options.saveDir, file);
       print(word(lang, 'saved', { name: basename(saved), dir: options.saveDir }));

@@ -1,5 +1,5 @@
 import { foldText } from '@resonet/core';
-import { type AdaptiveCard, type CardElement, chosen } from '../../cards/adaptiveCard';
+import { type AdaptiveCard, type CardElement, cardActions, chosen } from '../../cards/adaptiveCard';
 import type { CardData } from '../../conversation/commands';
 import type { Incoming } from '../../conversation/engine';
 import type { Reply } from '../../conversation/reply';
@@ -39,8 +39,13 @@ const isInput = (e: CardElement) => e.type.startsWith('Input.');
 /** "3. Agree" stays as it is; "Agree" becomes "3. Agree". */
 const numbered = (title: string, n: number) => (/^\d+\.\s/.test(title) ? title : `${n}. ${title}`);
 
-/** A card element as terminal lines (inputs other than choices show nothing). */
+/** A card element as terminal lines: an input's label (its question), then its choices. */
 function elementLines(element: CardElement, style: Style): string[] {
+  if ('label' in element && element.label) return [element.label, ...inputLines(element, style)];
+  return inputLines(element, style);
+}
+
+function inputLines(element: CardElement, style: Style): string[] {
   switch (element.type) {
     case 'TextBlock':
       if (element.weight === 'Bolder') return [style.bold(element.text)];
@@ -51,6 +56,12 @@ function elementLines(element: CardElement, style: Style): string[] {
       return element.choices.map(
         (c, n) => `  ${numbered(c.title, n + 1)}${chosen(element, c.value)}`,
       );
+    case 'Image':
+      // The picture's text version is in the card beside it.
+      return [];
+    case 'ActionSet':
+      // Buttons are lettered after the card's text.
+      return [];
     default:
       // An answer already given to a typed question, shown before it is changed.
       return 'value' in element && element.value !== undefined ? [`  ✓ ${element.value}`] : [];
@@ -60,7 +71,7 @@ function elementLines(element: CardElement, style: Style): string[] {
 /** A card that asks for an answer submits it with its first button, as Teams' Answer does. */
 function answerOf(card: AdaptiveCard): Menu['answer'] {
   const inputs = card.body.filter(isInput);
-  const first = card.actions[0];
+  const first = cardActions(card)[0];
   if (!inputs.length || !first) return undefined;
   const choiceSet = inputs.find((e) => e.type === 'Input.ChoiceSet');
   const input = choiceSet ?? inputs[0];
@@ -94,7 +105,8 @@ export function renderReplies(
     answer = asks ?? answer;
     // The button that submits the answer is used by typed choices; the others get letters.
     const buttons: string[] = [];
-    for (const action of asks ? card.actions.slice(1) : card.actions) {
+    const all = cardActions(card);
+    for (const action of asks ? all.slice(1) : all) {
       const letter = LETTERS[actions.size];
       if (!letter) break;
       actions.set(letter, action.data);
@@ -130,3 +142,38 @@ export function interpret(menu: Menu, typed: string): Pick<Incoming, 'text' | 'v
 
 /** Whether a line asks to leave the chat ("quit", "exit", "thoát"). */
 export const isQuit = (line: string) => ['quit', 'exit', 'thoat'].includes(foldText(line));
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape starts ANSI styles
+const STYLES = /\u001b\[\d+m/g;
+const visible = (text: string) => text.replace(STYLES, '').length;
+
+/**
+ * Text wrapped at word boundaries to fit `width` columns; a wrapped line keeps its
+ * indentation ("  3. Agree…" continues under "Agree"). Styles do not count as width.
+ */
+export function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapLine(line, Math.max(20, width - 1)))
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string[] {
+  if (visible(line) <= width) return [line];
+  const indent = ' '.repeat(
+    /^\s*(\d+\.\s|\[\w\]\s)?/.exec(line.replace(STYLES, ''))?.[0].length ?? 0,
+  );
+  const out: string[] = [];
+  const lead = /^\s*/.exec(line)?.[0] ?? '';
+  let current = lead;
+  // "[b] Skip" stays together: a letter is never left at the end of a line.
+  for (const word of line.slice(lead.length).split(/(?<!\]) /)) {
+    const next = current.trim() ? `${current} ${word}` : `${current}${word}`;
+    if (current.trim() && visible(next) > width) {
+      out.push(current);
+      current = `${indent}${word}`;
+    } else current = next;
+  }
+  out.push(current);
+  return out;
+}

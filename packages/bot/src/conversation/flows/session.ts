@@ -3,6 +3,7 @@ import {
   type Instrument,
   localize,
   migrateSession,
+  possibleItemCount,
   progress,
   type Session,
 } from '@resonet/core';
@@ -90,7 +91,9 @@ export function confirm(
 
 /** Asks whether to continue the open assessment or start over. */
 export function offerRestart({ outcome, session, instrument }: Open): Outcome {
-  const { answered, visible: total } = progress(instrument, session);
+  const { answered } = progress(instrument, session);
+  // The same total as the question cards: what may still be asked.
+  const total = possibleItemCount(instrument, session.answers);
   const lang = outcome.lang;
   return confirm(
     outcome,
