@@ -83,7 +83,7 @@ describe('Adaptive Cards the bot sends', () => {
       expect(cards.length).toBeGreaterThan(80);
       // The walk reached every kind of element the bot uses.
       expect([...kinds].sort()).toEqual(
-        ['ActionSet', 'FactSet', 'Input.ChoiceSet', 'Input.Text', 'TextBlock'].sort(),
+        ['ActionSet', 'FactSet', 'Image', 'Input.ChoiceSet', 'Input.Text', 'TextBlock'].sort(),
       );
       for (const card of cards) {
         expect(validateAdaptiveCard(card), JSON.stringify(card).slice(0, 300)).toEqual([]);

@@ -15,6 +15,7 @@ export {
 } from './assessment/aggregation';
 export { type AnswerError, parseAnswer, YES_NO_WORDS } from './assessment/answers';
 export { type AnswerValue, AnswerValueSchema } from './assessment/answerValue';
+export { NEED_COLOURS, resultChartAlt, resultChartSvg } from './assessment/chart';
 export {
   type Condition,
   ConditionSchema,
@@ -117,6 +118,7 @@ export {
   type Objective,
   ObjectiveSchema,
 } from './network';
+export { numberText } from './numberText';
 export {
   type Organisation,
   type OrganisationKind,

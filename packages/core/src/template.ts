@@ -32,15 +32,22 @@ export const langOf = (locale: string | undefined): Lang =>
   locale?.trim().toLowerCase().startsWith('vi') ? 'vi' : 'en';
 
 /**
- * Fills `{name}` placeholders; a missing value leaves nothing.
+ * Fills `{name}` placeholders; a missing value leaves nothing. `{name|one|other}` is the
+ * word for a count: `one` when the value is 1, else `other` (English plurals; Vietnamese
+ * nouns do not change).
  *
  * @example
  * ```ts
  * fillText('Question {number} of {total}', { number: 2, total: 9 }); // 'Question 2 of 9'
+ * fillText('{n} {n|centre|centres}', { n: 1 }); // '1 centre'
  * ```
  */
 export function fillText(text: string, values: Readonly<Record<string, string | number>> = {}) {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, key: string, one, other) => {
+    // "{count|centre|centres}": the word for one, else the word for any other count.
+    if (one !== undefined) return Number(values[key]) === 1 ? one : other;
+    return String(values[key] ?? '');
+  });
 }
 
 /**

@@ -1,4 +1,11 @@
-import { type Instrument, localize, type NetworkSummary } from '@resonet/core';
+import {
+  type Instrument,
+  localize,
+  type NetworkSummary,
+  needLevelOf,
+  numberText,
+  scaleBounds,
+} from '@resonet/core';
 import type { UnansweredGroup } from '../answers/unanswered';
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, card, text } from './adaptiveCard';
@@ -17,6 +24,8 @@ export function submissionsCard(
   ]);
 }
 
+const NEED_KEYS = { high: 'needHigh', moderate: 'needModerate', low: 'needLow' } as const;
+
 /** The network picture for one instrument, from the core aggregation. */
 export function summaryCard(
   instrument: Instrument,
@@ -27,6 +36,18 @@ export function summaryCard(
     const scale = instrument.scales.find((s) => s.id === id);
     return scale ? localize(scale.name, lang) : id;
   };
+  // A mean is read against its scale's range and need level: "mean 30 of 50, moderate need".
+  const line = (s: NetworkSummary['scales'][number]) => {
+    const scale = instrument.scales.find((c) => c.id === s.scaleId);
+    if (s.mean === null || !scale) return t(lang, 'summaryScaleNone');
+    const level = needLevelOf(scale, s.mean);
+    return t(lang, 'summaryScale', {
+      mean: numberText(s.mean, lang),
+      max: numberText(scaleBounds(instrument, scale).max, lang),
+      level: level ? t(lang, NEED_KEYS[level]) : '—',
+      share: Math.round(s.highNeedShare * 100),
+    });
+  };
   return card([
     text(t(lang, 'summaryTitle', { title: localize(instrument.title, lang) }), {
       weight: 'Bolder',
@@ -36,13 +57,7 @@ export function summaryCard(
     }),
     {
       type: 'FactSet',
-      facts: summary.scales.map((s) => ({
-        title: name(s.scaleId),
-        value: t(lang, 'summaryScale', {
-          mean: s.mean ?? '—',
-          share: Math.round(s.highNeedShare * 100),
-        }),
-      })),
+      facts: summary.scales.map((s) => ({ title: name(s.scaleId), value: line(s) })),
     },
     text(
       t(lang, 'summaryRanking', {

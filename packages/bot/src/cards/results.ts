@@ -3,19 +3,15 @@ import {
   type Instrument,
   localize,
   type Network,
+  numberText,
   recommend,
   resolveResource,
+  resultChartAlt,
 } from '@resonet/core';
 import { type Lang, t } from '../i18n/catalog';
-import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
+import { type AdaptiveCard, type CardElement, card, submit, text } from './adaptiveCard';
+import { resultChartUrl } from './chartImage';
 import { type NextStep, nextSteps } from './menus';
-
-/** A ten-cell bar for a score between min and max. */
-export function bar(value: number, min: number, max: number): string {
-  const share = max > min ? (value - min) / (max - min) : 1;
-  const filled = Math.min(10, Math.max(0, Math.round(share * 10)));
-  return `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
-}
 
 const needLabel = (lang: Lang, level: 'high' | 'moderate' | 'low') =>
   t(lang, level === 'high' ? 'needHigh' : level === 'moderate' ? 'needModerate' : 'needLow');
@@ -25,8 +21,9 @@ const noneSaid = (result: AssessmentResult) =>
   result.scores.every((s) => s.value !== null) ? 'noRecommendations' : 'noRecommendationsUnscored';
 
 /**
- * A submitted result: each scale's score with a bar and need level, the largest gaps, and
- * the ranked recommendations naming the network resource and why; with export buttons.
+ * A submitted result: the chart of its scales (need-level colours, targets), the same as a
+ * table, the largest gaps, and the ranked recommendations naming the network resource and
+ * why; with export buttons.
  */
 export function resultCard(
   instrument: Instrument,
@@ -40,18 +37,23 @@ export function resultCard(
     const scale = instrument.scales.find((s) => s.id === id);
     return scale ? localize(scale.name, lang) : id;
   };
+  // The table is the chart's text: where images do not show, and for screen readers.
   const facts = result.scores.map((s) => ({
     title: scaleName(s.scaleId),
     value:
       s.value === null
         ? t(lang, 'insufficient')
-        : `${s.value}/${s.max} ${bar(s.value, s.min, s.max)}${s.needLevel ? ` ${needLabel(lang, s.needLevel)}` : ''}`,
+        : `${numberText(s.value, lang)}/${numberText(s.max, lang)}${s.needLevel ? ` · ${needLabel(lang, s.needLevel)}` : ''}`,
   }));
+  const chart = resultChartUrl(instrument, result, lang);
+  const picture: CardElement[] = chart
+    ? [{ type: 'Image', url: chart, altText: resultChartAlt(instrument, result, lang) }]
+    : [];
   const gaps = result.scores
     .filter((s) => s.gap !== null && s.gap > 0)
     .sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0))
     .slice(0, 3)
-    .map((s) => `${scaleName(s.scaleId)} (${s.gap})`);
+    .map((s) => `${scaleName(s.scaleId)} (${numberText(s.gap ?? 0, lang)})`);
   const recommendations = recommend(instrument, result.answers, result.scores)
     .slice(0, 5)
     .map((r, n) => {
@@ -68,6 +70,7 @@ export function resultCard(
         isSubtle: true,
         size: 'Small',
       }),
+      ...picture,
       { type: 'FactSet', facts },
       ...(gaps.length ? [text(`${t(lang, 'topGaps')}: ${gaps.join(', ')}`)] : []),
       text(t(lang, 'recommendations'), { weight: 'Bolder' }),

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { numberText } from '../numberText';
 import { fill, type Template } from '../template';
 import { localize } from '../text';
+import { resultChartAlt, resultChartSvg } from './chart';
 import { type Instrument, instrumentItems } from './instrument';
 import { questionText } from './questionText';
 import type { Recommendation } from './recommendations';
@@ -141,7 +143,7 @@ const T = {
   gap: { en: 'Gap to target', vi: 'Khoảng cách tới mục tiêu' },
   insufficient: { en: 'insufficient data', vi: 'không đủ dữ liệu' },
   high: { en: 'high', vi: 'cao' },
-  moderate: { en: 'moderate', vi: 'trung bình' },
+  moderate: { en: 'moderate', vi: 'vừa' },
   low: { en: 'low', vi: 'thấp' },
   recommendations: { en: 'Recommendations', vi: 'Khuyến nghị' },
   none: { en: 'No recommendations.', vi: 'Không có khuyến nghị.' },
@@ -150,6 +152,13 @@ const T = {
     vi: 'Trung tâm {centre} · nộp ngày {date} · phiên bản công cụ {version}',
   },
 } satisfies Record<string, Template>;
+
+/** UTF-8 text as base64, in browsers and Node alike. */
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
@@ -183,6 +192,9 @@ export function resultToMarkdown(
     '',
     `## ${fill(T.scores, locale)}`,
     '',
+    // The chart as an SVG data URL: a Markdown viewer shows it, with the table below as text.
+    `![${cell(resultChartAlt(instrument, result, locale)).replace(/[[\]]/g, '')}](data:image/svg+xml;base64,${base64(resultChartSvg(instrument, result, locale))})`,
+    '',
     `| ${fill(T.scale, locale)} | ${fill(T.score, locale)} | ${fill(T.need, locale)} | ${fill(T.gap, locale)} |`,
     '| --- | ---: | --- | ---: |',
   ];
@@ -190,9 +202,11 @@ export function resultToMarkdown(
     const scale = instrument.scales.find((s) => s.id === score.scaleId);
     const name = scale ? localize(scale.name, locale) : score.scaleId;
     const value =
-      score.value === null ? fill(T.insufficient, locale) : `${score.value} / ${score.max}`;
+      score.value === null
+        ? fill(T.insufficient, locale)
+        : `${numberText(score.value, locale)} / ${numberText(score.max, locale)}`;
     const need = score.needLevel ? fill(T[score.needLevel], locale) : '—';
-    const gap = score.gap === null ? '—' : String(score.gap);
+    const gap = score.gap === null ? '—' : numberText(score.gap, locale);
     lines.push(`| ${cell(name)} | ${value} | ${need} | ${gap} |`);
   }
   lines.push('', `## ${fill(T.recommendations, locale)}`, '');

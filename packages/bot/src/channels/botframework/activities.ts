@@ -1,4 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
+import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import type { Incoming } from '../../conversation/engine';
 import { type Reply, replyText } from '../../conversation/reply';
 
@@ -29,6 +30,14 @@ export function incomingMessage(activity: Partial<Activity>, text: string | unde
 }
 
 const MAX_INLINE_FILE = 20_000;
+// Teams refuses bot messages over about 28 KB; a card that would pass it goes without its
+// picture (its table says the same).
+const TEAMS_CARD_BYTES = 26_000;
+
+function withinTeamsLimit(card: AdaptiveCard): AdaptiveCard {
+  if (Buffer.byteLength(JSON.stringify(card)) <= TEAMS_CARD_BYTES) return card;
+  return { ...card, body: card.body.filter((e) => e.type !== 'Image') };
+}
 
 /**
  * The activities for one reply. Files go as attachments where the channel can offer them
@@ -50,7 +59,7 @@ function replyActivitiesIn(reply: Reply, channelId: string): Partial<Activity>[]
   if (cards && reply.card) {
     const attachment: Attachment = {
       contentType: 'application/vnd.microsoft.card.adaptive',
-      content: reply.card,
+      content: channelId === 'msteams' ? withinTeamsLimit(reply.card) : reply.card,
     };
     activities.push({
       type: 'message',
