@@ -79,12 +79,11 @@ describe('the results chart as a picture', () => {
       { type: 'Image', url: `data:image/png;base64,${'A'.repeat(30_000)}`, altText: 'Chart' },
       { type: 'FactSet', facts: [{ title: 'Scale', value: '30/50' }] },
     ]);
-    const kinds = (channel: string) =>
-      (
-        replyActivities({ text: '', card: big }, channel)[0]?.attachments?.[0]?.content as {
-          body: { type: string }[];
-        }
-      ).body.map((e) => e.type);
+    const kinds = (channel: string) => {
+      const [sent] = replyActivities({ text: '', card: big }, channel);
+      const content = sent?.attachments?.[0]?.content as { body: { type: string }[] } | undefined;
+      return content?.body.map((e) => e.type);
+    };
     expect(kinds('msteams')).toEqual(['TextBlock', 'FactSet']);
     expect(kinds('webchat')).toEqual(['TextBlock', 'Image', 'FactSet']);
   });

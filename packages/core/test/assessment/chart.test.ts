@@ -59,7 +59,8 @@ describe('the results chart', () => {
     // Vietnamese numbers and words; every scale is named.
     expect(svg).toMatch(/>\d+(,\d)?\/50</);
     expect(svg).not.toMatch(/>\d+\.\d\/50</);
-    for (const scale of instrument.scales) expect(svg).toContain((scale.name.vi ?? '').split(' ')[0]);
+    for (const scale of instrument.scales)
+      expect(svg).toContain((scale.name.vi ?? '').split(' ')[0]);
     expect(svg).toContain('Mục tiêu');
     // A target mark per scale that has one.
     const targets = result.scores.filter((s) => s.target !== undefined).length;
