@@ -44,9 +44,14 @@ describe('resonet instruments', () => {
     const en = resonet('instruments');
     expect(en.code).toBe(0);
     expect(en.out).toContain(
-      'centre-training-needs (v1.0.1) — Centre training needs: 30 questions in 7 sections',
+      'centre-training-needs (v1.1.0, pilot) — Centre training needs: up to 30 questions in 7 sections',
     );
-    expect(resonet('instruments', '--lang', 'vi').out).toContain('Tự đánh giá chất lượng dịch vụ');
+    // Who answers, and what the figures are worth.
+    expect(en.out).toContain('Answered by each staff member; a centre is shown once 3 of them');
+    expect(en.out).toContain('not validated in this form');
+    const vi = resonet('instruments', '--lang', 'vi').out;
+    expect(vi).toContain('Tự đánh giá chất lượng dịch vụ');
+    expect(vi).toContain('thử nghiệm');
   });
 
   it('prints full definitions with --json that core validates', () => {

@@ -15,6 +15,7 @@ export {
 } from './assessment/aggregation';
 export { type AnswerError, parseAnswer, YES_NO_WORDS } from './assessment/answers';
 export { type AnswerValue, AnswerValueSchema } from './assessment/answerValue';
+export { type CentreScaleScore, centreScores } from './assessment/centreScores';
 export { NEED_COLOURS, resultChartAlt, resultChartSvg } from './assessment/chart';
 export {
   type Condition,
@@ -34,16 +35,21 @@ export {
   instrumentItems,
   type LikertScale,
   LikertScaleSchema,
+  minRespondents,
   type RecommendationRule,
   RecommendationRuleSchema,
   type ResourceRef,
   ResourceRefSchema,
+  type Respondent,
+  RespondentSchema,
   type RuleTrigger,
   RuleTriggerSchema,
   type ScoringScale,
   ScoringScaleSchema,
   type Section,
   SectionSchema,
+  type Validation,
+  ValidationSchema,
 } from './assessment/instrument';
 export { migrateSession } from './assessment/migration';
 export { questionText } from './assessment/questionText';

@@ -1,6 +1,7 @@
 import {
   type Instrument,
   localize,
+  minRespondents,
   type NetworkSummary,
   needLevelOf,
   numberText,
@@ -59,6 +60,13 @@ export function summaryCard(
       type: 'FactSet',
       facts: summary.scales.map((s) => ({ title: name(s.scaleId), value: line(s) })),
     },
+    ...(instrument.respondent?.kind === 'staff'
+      ? [
+          text(t(lang, 'summaryMinimum', { min: minRespondents(instrument) }), {
+            isSubtle: true,
+          }),
+        ]
+      : []),
     text(
       t(lang, 'summaryRanking', {
         ranking: summary.ranking.slice(0, 3).map(name).join(' › '),

@@ -46,6 +46,7 @@ export function instrumentsCard(lang: Lang, instruments: readonly Instrument[]):
         text(
           t(lang, 'instrumentLine', {
             title: localize(i.title, lang),
+            pilot: i.status === 'pilot' ? ` (${t(lang, 'pilotLabel')})` : '',
             minutes: i.estimatedMinutes,
             description: localize(i.description, lang),
           }),

@@ -2,6 +2,7 @@ import {
   type AssessmentResult,
   type Instrument,
   localize,
+  minRespondents,
   type Network,
   numberText,
   recommend,
@@ -75,6 +76,13 @@ export function resultCard(
       ...(gaps.length ? [text(`${t(lang, 'topGaps')}: ${gaps.join(', ')}`)] : []),
       text(t(lang, 'recommendations'), { weight: 'Bolder' }),
       ...(recommendations.length ? recommendations : [text(t(lang, noneSaid(result)))]),
+      ...(instrument.respondent?.kind === 'staff'
+        ? [text(t(lang, 'staffResult', { min: minRespondents(instrument) }), { isSubtle: true })]
+        : []),
+      // What the figures are worth: adapted, not validated, until piloted.
+      ...(instrument.validation
+        ? [text(localize(instrument.validation.note, lang), { isSubtle: true, size: 'Small' })]
+        : []),
     ],
     [
       submit(t(lang, 'exportCsv'), { action: 'export', id: result.id, format: 'csv' }),

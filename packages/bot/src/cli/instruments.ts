@@ -1,7 +1,13 @@
-import { instrumentItems, localize } from '@resonet/core';
+import { type Instrument, localize, minRespondents, possibleItemCount } from '@resonet/core';
 import { instruments } from '@resonet/fixtures';
 import { say } from './messages';
 import { type Outcome, ok } from './outcome';
+
+const STATUS = {
+  draft: 'statusDraft',
+  pilot: 'statusPilot',
+  published: 'statusPublished',
+} as const satisfies Record<Instrument['status'], string>;
 
 /** `resonet instruments [--json]`: the built-in instruments, for people or as JSON. */
 export function listInstruments(options: { json: boolean; lang: string }): Outcome {
@@ -12,12 +18,22 @@ export function listInstruments(options: { json: boolean; lang: string }): Outco
       `  ${say('listLine', options.lang, {
         id: instrument.id,
         version: instrument.version,
+        status: say(STATUS[instrument.status], options.lang),
         title: localize(instrument.title, options.lang),
-        items: instrumentItems(instrument).length,
+        // As the question cards count: what may be asked (follow-ups only when they apply).
+        items: possibleItemCount(instrument, {}),
         sections: instrument.sections.length,
         minutes: instrument.estimatedMinutes,
       })}`,
       `    ${localize(instrument.description, options.lang)}`,
+      `    ${
+        instrument.respondent?.kind === 'staff'
+          ? say('answeredByStaff', options.lang, { min: minRespondents(instrument) })
+          : say('answeredByOne', options.lang)
+      }`,
+      ...(instrument.validation
+        ? [`    ${localize(instrument.validation.note, options.lang)}`]
+        : []),
     );
   }
   return ok(`${lines.join('\n')}\n`);

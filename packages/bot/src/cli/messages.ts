@@ -261,8 +261,19 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
   },
   listHeader: { en: 'Built-in instruments:', vi: 'Các công cụ đánh giá có sẵn:' },
   listLine: {
-    en: '{id} (v{version}) — {title}: {items} questions in {sections} sections, about {minutes} min.',
-    vi: '{id} (v{version}) — {title}: {items} câu hỏi trong {sections} phần, khoảng {minutes} phút.',
+    en: '{id} (v{version}, {status}) — {title}: up to {items} questions in {sections} sections, about {minutes} min.',
+    vi: '{id} (v{version}, {status}) — {title}: tối đa {items} câu hỏi trong {sections} phần, khoảng {minutes} phút.',
+  },
+  statusDraft: { en: 'draft', vi: 'bản nháp' },
+  statusPilot: { en: 'pilot', vi: 'thử nghiệm' },
+  statusPublished: { en: 'published', vi: 'đã ban hành' },
+  answeredByStaff: {
+    en: 'Answered by each staff member; a centre is shown once {min} of them have answered.',
+    vi: 'Từng cán bộ trả lời; một trung tâm được hiển thị khi có {min} cán bộ trả lời.',
+  },
+  answeredByOne: {
+    en: 'Answered by one person for the centre (its manager or focal point).',
+    vi: 'Một người trả lời cho cả trung tâm (lãnh đạo hoặc cán bộ đầu mối).',
   },
   respondent: { en: 'Respondent {value}', vi: 'Người trả lời {value}' },
   centreNotGiven: { en: 'not given', vi: 'không ghi' },

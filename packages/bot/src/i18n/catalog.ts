@@ -18,7 +18,7 @@ const en = {
   coordinatorHelp:
     'As a coordinator you can also say “submissions”, “summary”, “export all” (every result as CSV) or “unanswered” (the questions I could not answer).',
   chooseInstrument: 'Which assessment would you like to do?',
-  instrumentLine: '{title} — about {minutes} minutes. {description}',
+  instrumentLine: '{title}{pilot} — about {minutes} minutes. {description}',
   chooseCentre: 'Which centre are you answering for? Choose one or type its name.',
   chooseCentreAgain:
     'Which centre are you answering for? Last time it was {centre}: answer to keep it, or choose another.',
@@ -89,6 +89,11 @@ const en = {
   summaryLine: '{results} {results|result|results} from {centres} {centres|centre|centres}',
   summaryScale: 'mean {mean} of {max}, {level}; high need at {share}% of centres',
   summaryScaleNone: 'no centre has enough answers yet',
+  summaryMinimum:
+    'Each centre combines its staff’s answers; a centre with fewer than {min} staff answering is not shown yet.',
+  staffResult:
+    'These are your own answers. Your centre’s combined picture appears once at least {min} staff have answered.',
+  pilotLabel: 'pilot',
   summaryRanking: 'Most pressing first: {ranking}',
   sources: 'Sources',
   didYouMean: 'Did you mean…',
@@ -124,7 +129,7 @@ const vi: Record<MessageKey, string> = {
   coordinatorHelp:
     'Là điều phối viên, bạn còn có thể gõ “bài nộp”, “tổng hợp”, “xuất tất cả” (mọi kết quả dạng CSV) hoặc “chưa trả lời” (các câu hỏi tôi chưa trả lời được).',
   chooseInstrument: 'Bạn muốn thực hiện bài đánh giá nào?',
-  instrumentLine: '{title} — khoảng {minutes} phút. {description}',
+  instrumentLine: '{title}{pilot} — khoảng {minutes} phút. {description}',
   chooseCentre: 'Bạn trả lời cho trung tâm nào? Hãy chọn hoặc gõ tên trung tâm.',
   chooseCentreAgain:
     'Bạn trả lời cho trung tâm nào? Lần trước là {centre}: bấm Trả lời để giữ nguyên, hoặc chọn trung tâm khác.',
@@ -194,6 +199,11 @@ const vi: Record<MessageKey, string> = {
   summaryLine: '{results} kết quả từ {centres} trung tâm',
   summaryScale: 'điểm trung bình {mean}/{max}, {level}; nhu cầu cao ở {share}% số trung tâm',
   summaryScaleNone: 'chưa trung tâm nào có đủ câu trả lời',
+  summaryMinimum:
+    'Mỗi trung tâm được tổng hợp từ câu trả lời của cán bộ; trung tâm có ít hơn {min} cán bộ trả lời chưa được hiển thị.',
+  staffResult:
+    'Đây là câu trả lời của riêng Anh/Chị. Bức tranh chung của trung tâm sẽ hiển thị khi có ít nhất {min} cán bộ trả lời.',
+  pilotLabel: 'thử nghiệm',
   summaryRanking: 'Theo mức cấp thiết giảm dần: {ranking}',
   sources: 'Nguồn',
   didYouMean: 'Có phải bạn muốn hỏi…',

@@ -1,6 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { type Centre, centreRegion } from '../centre';
 import { toDay } from '../period';
+import { centreScores } from './centreScores';
 import type { Instrument, ScoringScale } from './instrument';
 import type { AssessmentResult } from './results';
 import { type NeedLevel, needLevelOf } from './scoring';
@@ -57,36 +58,23 @@ function summarize(
   instrument: Instrument,
   results: readonly AssessmentResult[],
 ): Omit<NetworkSummary, 'instrumentId' | 'groups'> {
-  // Centre scores first (mean of the centre's results), so a centre with many respondents
-  // weighs the same as one with a single respondent.
-  const sums = new Map<
-    string,
-    Map<string, { total: number; count: number; gapTotal: number; gaps: number }>
-  >();
-  const centreIds = new Set<string>();
-  for (const result of results) {
-    centreIds.add(result.centreId);
-    for (const score of result.scores) {
-      if (score.value === null) continue;
-      let byCentre = sums.get(score.scaleId);
-      if (!byCentre) {
-        byCentre = new Map();
-        sums.set(score.scaleId, byCentre);
-      }
-      const entry = byCentre.get(result.centreId) ?? { total: 0, count: 0, gapTotal: 0, gaps: 0 };
-      entry.total += score.value;
-      entry.count += 1;
-      if (score.gap !== null) {
-        entry.gapTotal += score.gap;
-        entry.gaps += 1;
-      }
-      byCentre.set(result.centreId, entry);
-    }
-  }
+  // Centre scores first (each centre's respondents combined), so a centre with many
+  // respondents weighs the same as one with a single respondent; a staff-level centre with
+  // too few respondents counts as insufficient data, as one without answers does.
+  const combined = centreScores(instrument, results);
+  const centreIds = new Set(results.map((r) => r.centreId));
   const scales = instrument.scales.map((scale: ScoringScale): ScaleSummary => {
-    const byCentre = [...(sums.get(scale.id)?.values() ?? [])];
-    const values = byCentre.map((e) => e.total / e.count);
-    const gaps = byCentre.filter((e) => e.gaps > 0).map((e) => e.gapTotal / e.gaps);
+    const values = combined
+      .filter((c) => c.scaleId === scale.id && c.mean !== null)
+      .map((c) => c.mean as number);
+    const gaps =
+      scale.target === undefined
+        ? []
+        : values.map((v) =>
+            scale.direction === 'higher-is-better'
+              ? (scale.target as number) - v
+              : v - (scale.target as number),
+          );
     const distribution = {
       high: 0,
       moderate: 0,

@@ -218,5 +218,8 @@ export function resultToMarkdown(
     });
     lines.push(`${i + 1}. **${cell(names.join('; '))}** — ${cell(localize(r.reason, locale))}`);
   });
+  // What the figures are worth goes with them.
+  if (instrument.validation)
+    lines.push('', `_${cell(localize(instrument.validation.note, locale))}_`);
   return `${lines.join('\n')}\n`;
 }

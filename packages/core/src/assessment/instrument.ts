@@ -327,9 +327,59 @@ export type RecommendationRule = z.infer<typeof RecommendationRuleSchema>;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
 
 /**
+ * Who answers an instrument, as its method intends:
+ * - `staff`: each staff member answers; a centre's score combines theirs (mean, SD, n) and is
+ *   shown only once `minPerCentre` of them have answered (default 3), so that one person's
+ *   view is not read as the centre's and nobody's answers can be picked out;
+ * - `key-informant`: one person answers for the centre (its manager or focal point).
+ *
+ * @example
+ * ```ts
+ * RespondentSchema.parse({ kind: 'staff', minPerCentre: 3 });
+ * ```
+ */
+export const RespondentSchema = z
+  .object({
+    kind: z.enum(['staff', 'key-informant']),
+    minPerCentre: z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .meta({ id: 'Respondent' });
+
+/** Who answers an instrument. */
+export type Respondent = z.infer<typeof RespondentSchema>;
+
+/**
+ * How far an instrument's measurement has been checked, said wherever its results are:
+ * `not-validated` (adapted, not yet tested in this form), `piloted`, or `validated`, with a
+ * note naming what it was adapted from.
+ *
+ * @example
+ * ```ts
+ * ValidationSchema.parse({ status: 'not-validated', note: { en: 'Adapted from …; not validated.', vi: '…' } });
+ * ```
+ */
+export const ValidationSchema = z
+  .object({
+    status: z.enum(['not-validated', 'piloted', 'validated']),
+    note: LocalizedTextSchema,
+  })
+  .strict()
+  .meta({ id: 'Validation' });
+
+/** How far an instrument's measurement has been checked. */
+export type Validation = z.infer<typeof ValidationSchema>;
+
+/** The fewest respondents a centre needs before its combined score is shown. */
+export const minRespondents = (instrument: Pick<Instrument, 'respondent'>): number =>
+  instrument.respondent?.kind === 'staff' ? (instrument.respondent.minPerCentre ?? 3) : 1;
+
+/**
  * An assessment instrument: a versioned questionnaire with sections and items, scoring
- * scales and recommendation rules, citing what it is based on. A `published` version must
- * never change; revise it as a new version.
+ * scales and recommendation rules, citing what it is based on. `draft` may change; a
+ * `pilot` (answered for real while it is tried out) and a `published` version must never
+ * change: revise it as a new version. `respondent` says who answers (one key informant per
+ * centre when absent); `validation` how far its measurement has been checked.
  *
  * @example
  * ```ts
@@ -341,7 +391,9 @@ export const InstrumentSchema = z
   .object({
     id: IdSchema,
     version: z.string().regex(SEMVER, 'Use a semantic version such as "1.0.0"'),
-    status: z.enum(['draft', 'published']),
+    status: z.enum(['draft', 'pilot', 'published']),
+    respondent: RespondentSchema.optional(),
+    validation: ValidationSchema.optional(),
     title: LocalizedTextSchema,
     description: LocalizedTextSchema,
     intro: LocalizedTextSchema.optional(),

@@ -61,10 +61,28 @@ function fires(
   return score.needLevel !== null && when.levels.includes(score.needLevel);
 }
 
+const refKey = (ref: ResourceRef) => `${ref.network}/${ref.kind}/${ref.id}`;
+
+/**
+ * Each resource once: a later recommendation keeps only the resources no earlier one
+ * named, and goes when none are left (its resources already come with a reason).
+ */
+function onePerResource(ranked: readonly Recommendation[]): Recommendation[] {
+  const named = new Set<string>();
+  const out: Recommendation[] = [];
+  for (const recommendation of ranked) {
+    const fresh = recommendation.resources.filter((ref) => !named.has(refKey(ref)));
+    for (const ref of fresh) named.add(refKey(ref));
+    if (fresh.length) out.push({ ...recommendation, resources: fresh });
+  }
+  return out;
+}
+
 /**
  * The recommendations an instrument's rules make for a set of answers, most urgent first:
  * by priority (1 first), then by the size of the gap behind them, then in rule order.
- * Pass `scores` when already computed.
+ * Each resource is recommended once, by the most urgent rule that names it. Pass `scores`
+ * when already computed.
  *
  * @example
  * ```ts
@@ -78,7 +96,7 @@ export function recommend(
 ): Recommendation[] {
   const byScale = new Map(scores.map((s) => [s.scaleId, s]));
   const counted = visibleAnswers(instrument, answers);
-  return instrument.recommendations
+  const ranked = instrument.recommendations
     .map((rule, order) => ({ rule, order }))
     .filter(({ rule }) => fires(instrument, rule, byScale, counted))
     .map(({ rule, order }) => {
@@ -107,6 +125,7 @@ export function recommend(
         a.order - b.order,
     )
     .map(({ recommendation }) => recommendation);
+  return onePerResource(ranked);
 }
 
 /**

@@ -339,8 +339,8 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Checks that replacing an instrument by a new definition respects versioning: a published
- * version never changes (a change needs a new version), and versions never go backwards.
+ * Checks that replacing an instrument by a new definition respects versioning: a pilot or
+ * published version never changes (a change needs a new version), and versions never go backwards.
  *
  * @example
  * ```ts
@@ -359,7 +359,8 @@ export function checkInstrumentRevision(
     found.report('version', 'older', { next: next.version, previous: previous.version });
     return found.issues;
   }
-  if (order === 0 && previous.status === 'published' && canonical(previous) !== canonical(next)) {
+  // A pilot is answered for real too: its results must keep meaning what they meant.
+  if (order === 0 && previous.status !== 'draft' && canonical(previous) !== canonical(next)) {
     const found = new IssueList(T, locale);
     found.report('version', 'published', { version: previous.version, id: previous.id });
     return found.issues;
