@@ -41,6 +41,40 @@ export function centreScores(
   instrument: Instrument,
   results: readonly AssessmentResult[],
 ): CentreScaleScore[] {
+  const minimum = minRespondents(instrument);
+  const out: CentreScaleScore[] = [];
+  for (const [centreId, list] of latestByCentre(instrument, results))
+    for (const scale of instrument.scales) {
+      const values = list
+        .map((r) => r.scores.find((s) => s.scaleId === scale.id)?.value)
+        .filter((v): v is number => typeof v === 'number');
+      const n = values.length;
+      const shown = n > 0 && n >= minimum;
+      const mean = n ? values.reduce((a, b) => a + b, 0) / n : 0;
+      out.push({
+        centreId,
+        scaleId: scale.id,
+        n,
+        shown,
+        mean: shown ? round(mean) : null,
+        sd: shown ? round(deviation(values, mean)) : null,
+        needLevel: shown ? needLevelOf(scale, mean) : null,
+      });
+    }
+  return out;
+}
+
+/** The sample standard deviation; one value varies by nothing. */
+const deviation = (values: readonly number[], mean: number) =>
+  values.length > 1
+    ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1))
+    : 0;
+
+/** Each centre's results, one per respondent (the latest), centres in id order. */
+function latestByCentre(
+  instrument: Instrument,
+  results: readonly AssessmentResult[],
+): [string, AssessmentResult[]][] {
   const latest = new Map<string, AssessmentResult>();
   for (const result of results) {
     if (result.instrumentId !== instrument.id) continue;
@@ -54,27 +88,5 @@ export function centreScores(
     if (list) list.push(result);
     else byCentre.set(result.centreId, [result]);
   }
-  const minimum = minRespondents(instrument);
-  const out: CentreScaleScore[] = [];
-  for (const [centreId, list] of [...byCentre.entries()].sort(([a], [b]) => a.localeCompare(b)))
-    for (const scale of instrument.scales) {
-      const values = list
-        .map((r) => r.scores.find((s) => s.scaleId === scale.id)?.value)
-        .filter((v): v is number => typeof v === 'number');
-      const n = values.length;
-      const shown = n > 0 && n >= minimum;
-      const mean = n ? values.reduce((a, b) => a + b, 0) / n : 0;
-      // The sample standard deviation; one respondent varies by nothing.
-      const sd = n > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
-      out.push({
-        centreId,
-        scaleId: scale.id,
-        n,
-        shown,
-        mean: shown ? round(mean) : null,
-        sd: shown ? round(sd) : null,
-        needLevel: shown ? needLevelOf(scale, mean) : null,
-      });
-    }
-  return out;
+  return [...byCentre.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
