@@ -36,7 +36,8 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
   // The long-running commands are started by bin/resonet.js; here they only explain.
   serve: ({ lang }) => ok(say('serveHelp', lang)),
   chat: ({ lang }) => ok(say('chatHelp', lang)),
-  instruments: ({ values, lang }) => listInstruments({ json: values.json ?? false, lang }),
+  instruments: ({ values, lang }) =>
+    listInstruments({ json: values.json ?? false, dictionary: values.dictionary ?? false, lang }),
   score: ({ rest, values, lang }) => {
     const [instrumentId, file] = rest;
     if (!instrumentId || !file) return usageError(say('needArgs', lang));
@@ -96,6 +97,7 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       date: { type: 'string' },
       strict: { type: 'boolean' },
+      dictionary: { type: 'boolean' },
     },
   });
 }

@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localize } from '@resonet/core';
-import { centreTrainingNeeds } from '@resonet/fixtures';
+import { centreTrainingNeeds, ittcTechnologyTransferNeeds } from '@resonet/fixtures';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
@@ -16,6 +16,7 @@ import { MemoryResultStore } from '../src/storage/results';
 import { LogCapture } from './support/bot';
 import {
   chromiumAvailability,
+  DOCS_IMAGES,
   DOCS_SCREENSHOT,
   launchChromium,
   screenshotDir,
@@ -29,6 +30,7 @@ if (!availability.ok && !required)
 const en = CATALOGS.en;
 const vi = CATALOGS.vi;
 const TRAINING_TITLE = localize(centreTrainingNeeds.title, 'en');
+const ITTC_TITLE = localize(ittcTechnologyTransferNeeds.title, 'en');
 
 const results = new MemoryResultStore();
 let bot: RunningServer;
@@ -105,6 +107,23 @@ async function serve(port = '0'): Promise<RunningServer> {
     results,
     members,
   });
+}
+
+/** Every button and choice of a card is at least 44 × 44 px; a choice counts with its label. */
+async function assertTargets(card: ReturnType<Page['locator']>) {
+  for (const button of await card.locator('button').all()) {
+    const box = await button.boundingBox();
+    expect(box?.height, `button ${await button.textContent()}`).toBeGreaterThanOrEqual(44);
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+  }
+  for (const choice of await card.locator('input[type="radio"], input[type="checkbox"]').all()) {
+    const id = await choice.getAttribute('id');
+    const label = card.locator(`label[for="${id}"]`);
+    const box = await label.boundingBox();
+    expect(box?.height, `choice ${await label.textContent()}`).toBeGreaterThanOrEqual(44);
+  }
+  for (const field of await card.locator('input.ac-textInput, select').all())
+    expect((await field.boundingBox())?.height).toBeGreaterThanOrEqual(44);
 }
 
 const save = (page: Page, name: string) =>
@@ -356,6 +375,107 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
       .toContain(`${vi.sources}:`);
+  }, 60_000);
+
+  it('gives every card control a 44 px target and a label, at 390 and 1280 px wide, and shows results as a chart', async () => {
+    for (const width of [390, 1280]) {
+      await context?.close();
+      const page = await openPage({ width, height: 900 });
+      await toInstruments(page);
+      await clickInLastCard(page, ITTC_TITLE);
+      // The centre card: its list and its text box are labelled.
+      const centre = lastCard(page);
+      expect(await centre.getByRole('combobox', { name: en.centreListLabel }).count()).toBe(1);
+      expect(await centre.getByRole('textbox', { name: en.centreNameLabel }).count()).toBe(1);
+      await assertTargets(centre);
+      await centre.locator('select').selectOption('example-resource-centre-vn');
+      await clickInLastCard(page, en.answer);
+      // The first question (yes/no), then rated questions; each is a labelled group of
+      // labelled choices, with one primary button and a row of ways to move.
+      for (let n = 0; n < 4; n++) {
+        const card = lastCard(page);
+        const question =
+          (await card
+            .locator('label.ac-richTextBlock, label.ac-textBlock')
+            .first()
+            .textContent()) ?? '';
+        expect(question.length).toBeGreaterThan(10);
+        expect(await card.getByRole('radiogroup', { name: question.trim() }).count()).toBe(1);
+        for (const radio of await card.getByRole('radio').all())
+          expect((await radio.getAttribute('aria-label'))?.trim()).toMatch(/^\d+\. \S/);
+        await assertTargets(card);
+        const primary = card.locator('[id="primary"] button');
+        expect(await primary.count()).toBe(1);
+        const row = await card.locator('[id="navigation"] button').all();
+        expect(row.length).toBeGreaterThanOrEqual(2);
+        // Side by side: the ways to move share a line (they wrap only when they must).
+        const tops = await Promise.all(row.map(async (b) => (await b.boundingBox())?.y ?? 0));
+        expect(new Set(tops.map(Math.round)).size).toBe(1);
+        if (width === 390 && n === 1) await save(page, '07-question-390.png');
+        if (width === 390 && n === 1 && process.env.UPDATE_SCREENSHOTS === '1')
+          await card.screenshot({
+            path: join(DOCS_IMAGES, 'question-card.png'),
+            animations: 'disabled',
+          });
+        await card.getByRole('radio').last().check();
+        await clickInLastCard(page, en.answer);
+      }
+      // To the end, answering on.
+      for (let guard = 0; guard < 40; guard++) {
+        if (((await lastCard(page).textContent()) ?? '').includes(en.review)) break;
+        await fillQuestion(page);
+        await clickInLastCard(page, en.answer);
+      }
+      await clickInLastCard(page, en.submit);
+      const result = lastCard(page);
+      const chart = result.getByRole('img');
+      expect(await chart.count()).toBe(1);
+      expect(await chart.getAttribute('alt')).toMatch(/^Bar chart of the scores: /);
+      // The picture loaded, and fits the card.
+      const size = await chart.evaluate(
+        (img: { naturalWidth: number; getBoundingClientRect(): { width: number } }) => ({
+          natural: img.naturalWidth,
+          shown: img.getBoundingClientRect().width,
+        }),
+      );
+      expect(size.natural).toBeGreaterThan(300);
+      expect(size.shown).toBeLessThanOrEqual(width);
+      await assertTargets(result);
+      if (width === 390) {
+        // Tall enough for the whole card, so that the page's header does not cover it.
+        await page.setViewportSize({ width, height: 2400 });
+        await result.scrollIntoViewIfNeeded();
+        await save(page, '08-results-390.png');
+        if (process.env.UPDATE_SCREENSHOTS === '1')
+          await result.screenshot({
+            path: join(DOCS_IMAGES, 'results-card.png'),
+            animations: 'disabled',
+          });
+      }
+    }
+  }, 180_000);
+
+  it('switches the page when the member types the other language', async () => {
+    const page = await openPage();
+    await expect
+      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+      .toContain(en.welcome);
+    await sendBox(page).fill('tiếng Việt');
+    await sendBox(page).press('Enter');
+    await expect
+      .poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 })
+      .toBe('vi');
+    expect(
+      await page
+        .locator('header')
+        .getByRole('button', { name: 'Tiếng Việt' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    await sendBox(page).fill('English');
+    await sendBox(page).press('Enter');
+    await expect
+      .poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 })
+      .toBe('en');
   }, 60_000);
 
   it('serves the page with a Content-Security-Policy that allows no inline script, and Web Chat from the bot', async () => {

@@ -23,6 +23,7 @@ export {
   conditionItems,
   evaluateCondition,
 } from './assessment/conditions';
+export { DICTIONARY_COLUMNS, dataDictionaryCsv } from './assessment/dataDictionary';
 export { CSV_COLUMNS, resultsToCsv, resultToMarkdown } from './assessment/exports';
 export {
   type ChoiceOption,

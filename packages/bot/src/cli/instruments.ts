@@ -1,4 +1,10 @@
-import { type Instrument, localize, minRespondents, possibleItemCount } from '@resonet/core';
+import {
+  dataDictionaryCsv,
+  type Instrument,
+  localize,
+  minRespondents,
+  possibleItemCount,
+} from '@resonet/core';
 import { instruments } from '@resonet/fixtures';
 import { say } from './messages';
 import { type Outcome, ok } from './outcome';
@@ -9,9 +15,19 @@ const STATUS = {
   published: 'statusPublished',
 } as const satisfies Record<Instrument['status'], string>;
 
-/** `resonet instruments [--json]`: the built-in instruments, for people or as JSON. */
-export function listInstruments(options: { json: boolean; lang: string }): Outcome {
+/**
+ * `resonet instruments [--json | --dictionary]`: the built-in instruments, for people, as
+ * JSON, or as the data dictionary (CSV) of the results files.
+ */
+export function listInstruments(options: {
+  json: boolean;
+  dictionary?: boolean;
+  lang: string;
+}): Outcome {
   if (options.json) return ok(`${JSON.stringify(instruments, null, 2)}\n`);
+  // The data dictionary, for reading a results CSV in a spreadsheet or a statistics tool.
+  if (options.dictionary)
+    return ok(`${dataDictionaryCsv(instruments, options.lang, { bom: true })}\r\n`);
   const lines = [say('listHeader', options.lang)];
   for (const instrument of instruments) {
     lines.push(

@@ -16,8 +16,9 @@ Commands:
       \`resonet serve --help\` and docs/bot.md.
   chat [--lang en|vi]
       Chat with the bot in this terminal: questions and assessments, as in Teams.
-  instruments [--json] [--lang en|vi]
-      List the built-in assessment instruments (--json: full definitions).
+  instruments [--json | --dictionary] [--lang en|vi]
+      List the built-in assessment instruments (--json: full definitions; --dictionary: the
+      data dictionary of results CSV files, one row per question and per scale).
   score <instrument-id> <answers-file> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD] [--strict]
       Score answers collected elsewhere. The file is JSON (an object of item id → answer,
       or an array of such objects) or CSV (one row per respondent, one column per item id;
@@ -43,8 +44,9 @@ Các lệnh:
       \`resonet serve --help\` và docs/bot.md.
   chat [--lang en|vi]
       Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
-  instruments [--json] [--lang en|vi]
-      Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa).
+  instruments [--json | --dictionary] [--lang en|vi]
+      Liệt kê các công cụ đánh giá có sẵn (--json: toàn bộ định nghĩa; --dictionary: từ điển
+      dữ liệu của tệp CSV kết quả, mỗi dòng một câu hỏi hoặc một thang đo).
   score <mã-công-cụ> <tệp-câu-trả-lời> [--format json|md|csv] [--lang en|vi] [--date YYYY-MM-DD] [--strict]
       Chấm điểm câu trả lời thu thập từ nơi khác. Tệp dạng JSON (đối tượng mã câu hỏi → câu
       trả lời, hoặc mảng các đối tượng đó) hoặc CSV (mỗi dòng một người trả lời, mỗi cột một

@@ -44,5 +44,6 @@ export function screenshotDir(): string {
   return dir;
 }
 
-/** The committed screenshot the README shows, refreshed with UPDATE_SCREENSHOTS=1. */
-export const DOCS_SCREENSHOT = join(root, 'docs', 'img', 'web-chat.png');
+/** The committed screenshots the README shows, refreshed with UPDATE_SCREENSHOTS=1. */
+export const DOCS_IMAGES = join(root, 'docs', 'img');
+export const DOCS_SCREENSHOT = join(DOCS_IMAGES, 'web-chat.png');

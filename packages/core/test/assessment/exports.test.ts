@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { dataDictionaryCsv } from '../../src/assessment/dataDictionary';
 import { CSV_COLUMNS, resultsToCsv, resultToMarkdown } from '../../src/assessment/exports';
 import type { AssessmentResult } from '../../src/assessment/results';
 import { scoreAnswers } from '../../src/assessment/scoring';
@@ -61,5 +62,34 @@ describe('CSV export for people', () => {
     const md = resultToMarkdown(instrument, result('named:Trung tâm ví dụ'), [], 'vi');
     expect(md).toContain('Trung tâm Trung tâm ví dụ');
     expect(md).not.toContain('named:');
+  });
+});
+
+describe('the data dictionary beside a results CSV', () => {
+  it('has one row per item and per scale, in questionnaire order, labelled in the language asked', () => {
+    const csv = dataDictionaryCsv([instrument], 'vi', { bom: true });
+    expect(csv.startsWith('\uFEFFinstrument_id,')).toBe(true);
+    const rows = rowsOf(csv).filter((r) => r.instrument_id);
+    const items = instrument.sections.flatMap((s) => s.items);
+    expect(rows.filter((r) => r.kind === 'item').map((r) => r.id)).toEqual(items.map((i) => i.id));
+    expect(rows.filter((r) => r.kind === 'scale').map((r) => r.id)).toEqual(
+      instrument.scales.map((s) => s.id),
+    );
+    const overloaded = rows.find((r) => r.id === 'staff-overloaded');
+    expect(overloaded).toMatchObject({
+      label: 'Cán bộ quá tải.',
+      reverse_scored: 'true',
+      type: 'likert',
+    });
+    expect(overloaded?.values).toContain('1 = ');
+    expect(rows.find((r) => r.id === 'climate')?.scale_method).toBe(instrument.scales[0]?.method);
+  });
+
+  it('escapes a label that a spreadsheet would run as a formula', () => {
+    const hostile = {
+      ...instrument,
+      scales: instrument.scales.map((s) => ({ ...s, name: { en: '=HYPERLINK("x")', vi: '=x' } })),
+    };
+    expect(dataDictionaryCsv([hostile])).not.toMatch(/,=HYPERLINK/);
   });
 });

@@ -1,4 +1,9 @@
-import { type AssessmentResult, resultsToCsv, summarizeResults } from '@resonet/core';
+import {
+  type AssessmentResult,
+  dataDictionaryCsv,
+  resultsToCsv,
+  summarizeResults,
+} from '@resonet/core';
 import { submissionsCard, summaryCard, unansweredCard } from '../../cards/coordinator';
 import { t } from '../../i18n/catalog';
 import { centreLabel, type EngineContext, type Flow, titleOf, UNANSWERED_DAYS } from '../flow';
@@ -37,7 +42,7 @@ export const summary: Flow = coordinatorView((outcome, all, ctx) =>
   }, outcome),
 );
 
-/** Every result as one CSV file. */
+/** Every result as one CSV file, with the data dictionary of their instruments. */
 export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
   const name = `resonet-results-${ctx.asOf}.csv`;
   return outcome.send({
@@ -52,6 +57,15 @@ export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
           centreName: (id) => centreLabel(ctx, id, outcome.lang),
           bom: true,
         }),
+      },
+      {
+        name: `resonet-dictionary-${ctx.asOf}.csv`,
+        contentType: 'text/csv' as const,
+        content: dataDictionaryCsv(
+          ctx.instruments.filter((i) => all.some((r) => r.instrumentId === i.id)),
+          outcome.lang,
+          { bom: true },
+        ),
       },
     ],
   });

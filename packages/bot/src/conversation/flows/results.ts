@@ -1,4 +1,10 @@
-import { recommend, resolveResource, resultsToCsv, resultToMarkdown } from '@resonet/core';
+import {
+  dataDictionaryCsv,
+  recommend,
+  resolveResource,
+  resultsToCsv,
+  resultToMarkdown,
+} from '@resonet/core';
 import { resultCard, resultsListCard } from '../../cards/results';
 import { t } from '../../i18n/catalog';
 import { centreLabel, type Flow, instrumentOf, ownResults, titleOf } from '../flow';
@@ -57,7 +63,19 @@ export const exportResult: Flow = (outcome, message, ctx) => {
       });
   return outcome.send({
     text: t(lang, 'exported', { name }),
-    files: [{ name, contentType: markdown ? 'text/markdown' : 'text/csv', content }],
+    files: [
+      { name, contentType: markdown ? 'text/markdown' : 'text/csv', content },
+      // A CSV is read with its dictionary: what each item and scale id means.
+      ...(markdown
+        ? []
+        : [
+            {
+              name: `${instrument.id}-${instrument.version}-dictionary.csv`,
+              contentType: 'text/csv' as const,
+              content: dataDictionaryCsv([instrument], lang, { bom: true }),
+            },
+          ]),
+    ],
   });
 };
 
