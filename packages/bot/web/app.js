@@ -21,7 +21,7 @@
       description:
         'Ask about Treatnet and the ITTC Network, and take a needs assessment, in English or Vietnamese.',
       heading: 'resonet',
-      subtitle: 'Assistant for Treatnet and the ITTC Network',
+      subtitle: 'Information assistant about Treatnet and the ITTC Network',
       skip: 'Skip to the chat',
       languages: 'Language',
       chat: 'Chat with the resonet assistant',
@@ -39,7 +39,7 @@
       description:
         'Hỏi về Treatnet và Mạng lưới ITTC, và thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
       heading: 'resonet',
-      subtitle: 'Trợ lý của Treatnet và Mạng lưới ITTC',
+      subtitle: 'Trợ lý thông tin về Treatnet và Mạng lưới ITTC',
       skip: 'Chuyển đến cuộc trò chuyện',
       languages: 'Ngôn ngữ',
       chat: 'Trò chuyện với trợ lý resonet',
@@ -49,7 +49,7 @@
       failed: 'Mất kết nối. Hãy tải lại trang để thử lại.',
       reconnecting: 'Mất kết nối. Đang kết nối lại…',
       reconnected:
-        'Kết nối bị gián đoạn (có thể bot đã khởi động lại) nên một cuộc trò chuyện mới đã bắt đầu. Những gì bạn đã trả lời vẫn được giữ.',
+        'Kết nối bị gián đoạn (có thể bot đã khởi động lại) nên đã mở một phiên trò chuyện mới. Những gì Anh/Chị đã trả lời vẫn được giữ.',
       dismiss: 'Đóng',
     },
   };
@@ -354,8 +354,10 @@
   function labelChoiceGroups(root) {
     for (const label of root.querySelectorAll('label[for]')) {
       const group = document.getElementById(label.getAttribute('for') ?? '');
-      if (!group?.classList.contains('ac-choiceSetInput-expanded') || group.hasAttribute('role'))
-        continue;
+      const choices =
+        group?.classList.contains('ac-choiceSetInput-expanded') ||
+        group?.classList.contains('ac-choiceSetInput-multiSelect');
+      if (!group || !choices || group.hasAttribute('role')) continue;
       const multi = group.querySelector('input[type="checkbox"]');
       group.setAttribute('role', multi ? 'group' : 'radiogroup');
       group.setAttribute('aria-labelledby', label.id);

@@ -135,7 +135,7 @@ Starts the chat bot. Settings (environment variables):
 Khởi động chatbot. Cấu hình (biến môi trường):
   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
                   Đăng ký ứng dụng Microsoft của bot. Không có MicrosoftAppId thì bot
-                  chạy ẩn danh để dùng cục bộ và chỉ nhận kết nối tại 127.0.0.1.
+                  chạy ẩn danh để dùng cục bộ và chỉ chấp nhận kết nối từ chính máy này (127.0.0.1).
   PORT            Cổng (mặc định 3978).
   HOST            Địa chỉ nhận kết nối (mặc định 0.0.0.0; 127.0.0.1 khi ẩn danh).
   RESONET_ALLOW_REMOTE_ANONYMOUS=true

@@ -4,7 +4,7 @@ import { fillText, type Lang, langOf } from '@resonet/core';
 // (the type says so, and a test checks that no text is empty and placeholders match).
 const en = {
   welcome:
-    'Hello! I am the resonet assistant for Treatnet and the ITTC Network. I answer questions about the networks and walk you through needs assessments, in English or Vietnamese.',
+    'Hello! I am resonet, an information assistant about Treatnet and the ITTC Network (not an official service of either). I answer questions about the networks from their documents and walk you through needs assessments, in English or Vietnamese.',
   askQuestion: 'Ask a question',
   askHint:
     'Type your question, for example “What does the ITTC Network do?” or “Who coordinates Treatnet?”.',
@@ -16,7 +16,7 @@ const en = {
   languageSet: 'I will talk with you in English.',
   help: 'You can ask me anything about Treatnet and the ITTC Network, or start a needs assessment. Commands: “start”, “continue”, “my results”, “language”, “help”. During an assessment type “back”, “skip”, “pause”, “cancel”, or answer with the number or the words of an option.',
   coordinatorHelp:
-    'As a coordinator you can also say “submissions”, “summary”, “export all” (every result as CSV) or “unanswered” (the questions I could not answer).',
+    'As a coordinator you can also type “submissions”, “summary”, “export all” (every result as CSV) or “unanswered” (the questions I could not answer).',
   chooseInstrument: 'Which assessment would you like to do?',
   instrumentLine: '{title}{pilot} — about {minutes} minutes. {description}',
   chooseCentre: 'Which centre are you answering for? Choose one or type its name.',
@@ -41,7 +41,7 @@ const en = {
   cancel: 'Cancel',
   staleCard: 'That card belongs to an earlier question. Here is where you are now:',
   cannotSkip: 'This question needs an answer; it cannot be skipped.',
-  paused: 'Your answers are saved. Say “continue” whenever you want to go on.',
+  paused: 'Your answers are saved. Type “continue” whenever you want to go on.',
   resumed: 'Welcome back! You are at question {number} of {total}.',
   instrumentUpdated:
     'This assessment has been updated since you started; {count} earlier {count|answer no longer fits|answers no longer fit} and must be given again.',
@@ -49,7 +49,7 @@ const en = {
   yesCancel: 'Yes, cancel it',
   noContinue: 'No, continue',
   cancelled: 'The assessment was cancelled and its answers deleted.',
-  nothingToContinue: 'You have no assessment in progress. Say “start” to begin one.',
+  nothingToContinue: 'You have no assessment in progress. Type “start” to begin one.',
   unknownInstrument: 'I do not know that assessment. Please choose one from the list.',
   review: 'Please review your answers before submitting:',
   notAnswered: '—',
@@ -71,7 +71,7 @@ const en = {
   exportCsv: 'Export CSV',
   exportMarkdown: 'Export Markdown',
   exported: 'Here is your export: {name}',
-  noResults: 'You have not submitted any assessment yet. Say “start” to begin one.',
+  noResults: 'You have not submitted any assessment yet. Type “start” to begin one.',
   yourResults: 'Your submitted assessments:',
   show: 'Show',
   resultNotFound: 'I could not find that result among yours.',
@@ -116,7 +116,7 @@ export type MessageKey = keyof typeof en;
 
 const vi: Record<MessageKey, string> = {
   welcome:
-    'Xin chào! Tôi là trợ lý resonet của Treatnet và Mạng lưới ITTC. Tôi trả lời các câu hỏi về mạng lưới và hướng dẫn bạn thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
+    'Xin chào! Tôi là resonet, trợ lý thông tin về Treatnet và Mạng lưới ITTC (không phải dịch vụ chính thức của hai mạng lưới). Tôi trả lời các câu hỏi về mạng lưới dựa trên tài liệu của họ và hướng dẫn Anh/Chị thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
   askQuestion: 'Đặt câu hỏi',
   askHint: 'Hãy gõ câu hỏi của bạn, ví dụ “Mạng lưới ITTC làm gì?” hoặc “Ai điều phối Treatnet?”.',
   startAssessment: 'Bắt đầu đánh giá',

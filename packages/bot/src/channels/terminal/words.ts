@@ -6,7 +6,7 @@ const WORDS = {
     hint: 'Type a number to choose, a letter for a button, or your answer or question. “quit” or Ctrl+C pauses.',
     progress: 'Question {number}/{total}',
     saved: 'Saved {name} in {dir}',
-    resume: 'Run “resonet chat” again and say “continue” to go on where you stopped.',
+    resume: 'Run “resonet chat” again and type “continue” to go on where you stopped.',
     forgets:
       'Note: this chat keeps its state in memory (RESONET_STORAGE=memory), so the next run starts afresh.',
     bye: 'Goodbye.',
