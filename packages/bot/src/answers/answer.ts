@@ -49,7 +49,7 @@ const TEXT = {
   thanks: { en: 'You are welcome!', vi: 'Không có gì ạ!' },
   help: {
     en: 'You can ask about the networks — roles, phases, key players, outputs, resources — in English or Vietnamese. Some topics to start with:',
-    vi: 'Bạn có thể hỏi về các mạng lưới — vai trò, giai đoạn, các bên chủ chốt, đầu ra, nguồn lực — bằng tiếng Việt hoặc tiếng Anh. Một số chủ đề gợi ý:',
+    vi: 'Anh/Chị có thể hỏi về các mạng lưới — vai trò, giai đoạn, các bên chủ chốt, đầu ra, nguồn lực — bằng tiếng Việt hoặc tiếng Anh. Một số chủ đề gợi ý:',
   },
   unknown: {
     en: 'Sorry, I do not know the answer to that. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',
@@ -57,7 +57,7 @@ const TEXT = {
   },
   clarify: {
     en: 'Did you mean one of these?',
-    vi: 'Có phải bạn muốn hỏi một trong những câu sau?',
+    vi: 'Có phải Anh/Chị muốn hỏi một trong những câu sau?',
   },
   notMentioned: {
     en: 'The documents say nothing about {names}. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',

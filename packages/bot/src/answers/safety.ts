@@ -171,7 +171,7 @@ const TEXT: Record<SafetyTopic, Record<Lang, string>> = {
   },
   'find-treatment': {
     en: 'I cannot recommend a clinic or a service. Your local health services or a doctor can tell you where drug dependence treatment is available near you.',
-    vi: 'Tôi không thể giới thiệu một phòng khám hay cơ sở cụ thể. Cơ sở y tế địa phương hoặc bác sĩ có thể cho bạn biết nơi điều trị lệ thuộc ma túy gần bạn.',
+    vi: 'Tôi không thể giới thiệu một phòng khám hay cơ sở cụ thể. Cơ sở y tế địa phương hoặc bác sĩ có thể cho Anh/Chị biết nơi điều trị lệ thuộc ma túy gần Anh/Chị.',
   },
 };
 

@@ -14,7 +14,7 @@ const WORDS = {
       'Sorry, something went wrong ({reason}). Your saved answers are safe; please try again.',
   },
   vi: {
-    hint: 'Gõ số để chọn, chữ cái cho nút bấm, hoặc câu trả lời hay câu hỏi của bạn. “thoát” hoặc Ctrl+C để tạm dừng.',
+    hint: 'Gõ số để chọn, chữ cái cho nút bấm, hoặc câu trả lời hay câu hỏi của Anh/Chị. “thoát” hoặc Ctrl+C để tạm dừng.',
     progress: 'Câu hỏi {number}/{total}',
     saved: 'Đã lưu {name} vào {dir}',
     resume: 'Chạy lại “resonet chat” và gõ “tiếp tục” để làm tiếp từ chỗ đã dừng.',
