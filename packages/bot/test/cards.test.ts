@@ -231,7 +231,7 @@ describe('an ending is never a dead end', () => {
       chat.click({ action: 'pause' });
       expect(actionsOf(chat)).toEqual(['continue', 'ask', 'my-results']);
       expect(cardToText(chat.card!)).toMatch(
-        /What would you like to do next\?|Anh/Chị muốn làm gì tiếp theo\?/,
+        /What would you like to do next\?|Anh\/Chị muốn làm gì tiếp theo\?/,
       );
       chat.click({ action: 'continue' });
       expect(chat.state.member.session?.current).toBe(where);
