@@ -1,4 +1,11 @@
-import { type Item, instrumentItems, progress, type Session } from '@resonet/core';
+import {
+  type AssessmentResult,
+  type Item,
+  instrumentItems,
+  progress,
+  type Session,
+  summarizeResults,
+} from '@resonet/core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
 import { buttons } from './support/client';
@@ -291,6 +298,39 @@ describe('conversation engine', () => {
     coordinator.send('tổng hợp');
     expect(coordinator.said).toContain('Tổng hợp mạng lưới');
     expect(coordinator.said).toContain('1 kết quả từ 1 trung tâm');
+  });
+
+  it('counts a staff-level centre only once enough of its staff have answered', () => {
+    // Three staff of one centre answer; one of another.
+    const results: AssessmentResult[] = [];
+    const staff = [
+      ['example-staff-1', 0],
+      ['example-staff-2', 0],
+      ['example-staff-3', 0],
+      ['example-staff-4', 1],
+    ] as const;
+    for (const [userId, centre] of staff) {
+      const member = new Chat(context({ userId }), 'en');
+      member.send('start');
+      member.click({ action: 'instrument', id: TRAINING.id });
+      member.click({ action: 'centre', id: member.ctx.centres[centre]?.id });
+      answerAll(member, 'en');
+      member.send('submit');
+      results.push(...member.submitted);
+    }
+    const coordinator = new Chat(
+      context({ userId: 'example-coordinator', isCoordinator: true }),
+      'en',
+    );
+    coordinator.submitted = results;
+    coordinator.send('summary');
+    expect(coordinator.said).toContain('4 results from 2 centres');
+    expect(coordinator.said).toContain(CATALOGS.en.summaryMinimum.replace('{min}', '3'));
+    expect(coordinator.said).toContain('3 staff members answered; counted');
+    expect(coordinator.said).toContain('1 of the 3 staff needed have answered; not counted yet');
+    // The network's figures are the first centre's alone.
+    const summary = summarizeResults(TRAINING, results);
+    expect(summary.scales.every((s) => s.centres <= 1)).toBe(true);
   });
 
   it('refuses huge text and ignores tampered card data without crashing', () => {

@@ -1,4 +1,5 @@
 import {
+  type CentreScaleScore,
   type Instrument,
   localize,
   minRespondents,
@@ -27,11 +28,34 @@ export function submissionsCard(
 
 const NEED_KEYS = { high: 'needHigh', moderate: 'needModerate', low: 'needLow' } as const;
 
-/** The network picture for one instrument, from the core aggregation. */
+/** Each centre's respondents, and whether its combined figures are shown yet. */
+function centreRows(
+  instrument: Instrument,
+  combined: readonly CentreScaleScore[],
+  centreName: (id: string) => string,
+  lang: Lang,
+) {
+  const byCentre = new Map<string, { n: number; shown: boolean }>();
+  for (const c of combined) {
+    const seen = byCentre.get(c.centreId) ?? { n: 0, shown: false };
+    byCentre.set(c.centreId, { n: Math.max(seen.n, c.n), shown: seen.shown || c.shown });
+  }
+  const min = minRespondents(instrument);
+  return [...byCentre.entries()].map(([id, c]) => ({
+    title: centreName(id),
+    value: t(lang, c.shown ? 'centreShown' : 'centreWithheld', { n: c.n, min }),
+  }));
+}
+
+/**
+ * The network picture for one instrument, from the core aggregation; for a staff-level
+ * instrument, each centre's number of staff answering and whether it counts yet.
+ */
 export function summaryCard(
   instrument: Instrument,
   summary: NetworkSummary,
   lang: Lang,
+  centres?: { combined: readonly CentreScaleScore[]; centreName: (id: string) => string },
 ): AdaptiveCard {
   const name = (id: string) => {
     const scale = instrument.scales.find((s) => s.id === id);
@@ -65,6 +89,14 @@ export function summaryCard(
           text(t(lang, 'summaryMinimum', { min: minRespondents(instrument) }), {
             isSubtle: true,
           }),
+          ...(centres
+            ? [
+                {
+                  type: 'FactSet' as const,
+                  facts: centreRows(instrument, centres.combined, centres.centreName, lang),
+                },
+              ]
+            : []),
         ]
       : []),
     text(

@@ -90,9 +90,11 @@ const en = {
   summaryScale: 'mean {mean} of {max}, {level}; high need at {share}% of centres',
   summaryScaleNone: 'no centre has enough answers yet',
   summaryMinimum:
-    'Each centre combines its staff’s answers; a centre with fewer than {min} staff answering is not shown yet.',
+    'Each centre combines its staff’s answers; a centre with fewer than {min} staff answering is not counted yet.',
   staffResult:
-    'These are your own answers. Your centre’s combined picture appears once at least {min} staff have answered.',
+    'These are your own answers. They are combined with your colleagues’ into your centre’s figures, which the network’s coordinators see once at least {min} staff of your centre have answered.',
+  centreShown: '{n} {n|staff member|staff members} answered; counted',
+  centreWithheld: '{n} of the {min} staff needed have answered; not counted yet',
   pilotLabel: 'pilot',
   summaryRanking: 'Most pressing first: {ranking}',
   sources: 'Sources',
@@ -201,9 +203,11 @@ const vi: Record<MessageKey, string> = {
   summaryScale: 'điểm trung bình {mean}/{max}, {level}; nhu cầu cao ở {share}% số trung tâm',
   summaryScaleNone: 'chưa trung tâm nào có đủ câu trả lời',
   summaryMinimum:
-    'Mỗi trung tâm được tổng hợp từ câu trả lời của cán bộ; trung tâm có ít hơn {min} cán bộ trả lời chưa được hiển thị.',
+    'Mỗi trung tâm được tổng hợp từ câu trả lời của cán bộ; trung tâm có ít hơn {min} cán bộ trả lời chưa được tính.',
   staffResult:
-    'Đây là câu trả lời của riêng Anh/Chị. Bức tranh chung của trung tâm sẽ hiển thị khi có ít nhất {min} cán bộ trả lời.',
+    'Đây là câu trả lời của riêng Anh/Chị. Câu trả lời được gộp với của đồng nghiệp thành số liệu chung của trung tâm; điều phối viên mạng lưới xem được số liệu này khi có ít nhất {min} cán bộ của trung tâm trả lời.',
+  centreShown: '{n} cán bộ đã trả lời; đã được tính',
+  centreWithheld: 'mới có {n}/{min} cán bộ cần thiết trả lời; chưa được tính',
   pilotLabel: 'thử nghiệm',
   summaryRanking: 'Theo mức cấp thiết giảm dần: {ranking}',
   sources: 'Nguồn',

@@ -1,5 +1,6 @@
 import {
   type AssessmentResult,
+  centreScores,
   dataDictionaryCsv,
   resultsToCsv,
   summarizeResults,
@@ -37,7 +38,13 @@ export const summary: Flow = coordinatorView((outcome, all, ctx) =>
   ctx.instruments.reduce((next, instrument) => {
     const own = all.filter((r) => r.instrumentId === instrument.id);
     return own.length
-      ? next.say('', summaryCard(instrument, summarizeResults(instrument, own), outcome.lang))
+      ? next.say(
+          '',
+          summaryCard(instrument, summarizeResults(instrument, own), outcome.lang, {
+            combined: centreScores(instrument, own),
+            centreName: (id) => centreLabel(ctx, id, outcome.lang),
+          }),
+        )
       : next;
   }, outcome),
 );
