@@ -4,7 +4,15 @@ import { localize } from '../text';
 import type { Instrument } from './instrument';
 import type { AssessmentResult } from './results';
 
-/** The colours of need levels, chosen to stay apart for colour-blind readers and on print. */
+/**
+ * The colours of need levels (and of a scale without levels), chosen to stay apart for
+ * colour-blind readers and on print.
+ *
+ * @example
+ * ```ts
+ * NEED_COLOURS.high; // '#b3261e'
+ * ```
+ */
 export const NEED_COLOURS = {
   high: '#b3261e',
   moderate: '#c77700',

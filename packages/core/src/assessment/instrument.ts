@@ -346,7 +346,14 @@ export const RespondentSchema = z
   .strict()
   .meta({ id: 'Respondent' });
 
-/** Who answers an instrument. */
+/**
+ * Who answers an instrument.
+ *
+ * @example
+ * ```ts
+ * const who: Respondent = { kind: 'staff', minPerCentre: 3 };
+ * ```
+ */
 export type Respondent = z.infer<typeof RespondentSchema>;
 
 /**
@@ -367,10 +374,25 @@ export const ValidationSchema = z
   .strict()
   .meta({ id: 'Validation' });
 
-/** How far an instrument's measurement has been checked. */
+/**
+ * How far an instrument's measurement has been checked.
+ *
+ * @example
+ * ```ts
+ * const v: Validation = { status: 'not-validated', note: { en: 'Adapted from …; not validated.' } };
+ * ```
+ */
 export type Validation = z.infer<typeof ValidationSchema>;
 
-/** The fewest respondents a centre needs before its combined score is shown. */
+/**
+ * The fewest respondents a centre needs before its combined score is shown: the staff
+ * minimum of a staff-level instrument (3 unless it says), else 1.
+ *
+ * @example
+ * ```ts
+ * minRespondents(centreTrainingNeeds); // 3
+ * ```
+ */
 export const minRespondents = (instrument: Pick<Instrument, 'respondent'>): number =>
   instrument.respondent?.kind === 'staff' ? (instrument.respondent.minPerCentre ?? 3) : 1;
 
