@@ -1,9 +1,10 @@
 // Part of npm run bench: Q&A turns per second through the real HTTP server (expectReplies)
 // beside a bare restify JSON echo route on the same server, and bytes of state per open
 // assessment.
-import { currentQuestion } from '@resonet/core';
+import { currentQuestion, instrumentItems, resultChartSvg, scoreAnswers } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
 import type { Request, Response } from 'restify';
+import { svgToPng } from '../cards/chartImage';
 import { readConfig } from '../config';
 import { loadContent } from '../content';
 import { type Incoming, parseIncoming, turn } from '../conversation/engine';
@@ -88,6 +89,35 @@ console.log('\nbot over HTTP (8 in flight, keep-alive)');
 console.log(`Q&A turns (expectReplies)   ${turns.toFixed(0)} /s`);
 console.log(`bare restify JSON echo      ${echo.toFixed(0)} /s`);
 console.log(`ratio                       ${(turns / echo).toFixed(2)}   (target ≥ 0.4)`);
+// The results chart: drawn (SVG, core) and rendered (PNG, resvg) once per result shown.
+const answers = Object.fromEntries(
+  instrumentItems(centreTrainingNeeds)
+    .filter(({ item }) => item.type === 'likert')
+    .map(({ item }, n) => [item.id, (n % 5) + 1]),
+);
+const result = {
+  id: 'bench-result',
+  instrumentId: centreTrainingNeeds.id,
+  instrumentVersion: centreTrainingNeeds.version,
+  centreId: 'bench-centre',
+  respondentId: 'bench-respondent',
+  startedAt: '2026-12-01',
+  submittedAt: '2026-12-01',
+  answers,
+  scores: scoreAnswers(centreTrainingNeeds, answers),
+};
+const renders: number[] = [];
+let pngBytes = 0;
+for (let i = 0; i < 30; i++) {
+  const started = performance.now();
+  pngBytes =
+    svgToPng(resultChartSvg(centreTrainingNeeds, result, i % 2 ? 'vi' : 'en'))?.length ?? 0;
+  renders.push(performance.now() - started);
+}
+renders.sort((a, b) => a - b);
+console.log(
+  `results chart (SVG → PNG)   median ${(renders[15] ?? 0).toFixed(1)} ms, ${pngBytes} bytes   (target: under the ~28 KB of a Teams message, with the card)`,
+);
 console.log(
   `state per open assessment   ${bytes} bytes (${Object.keys(state.member.session?.answers ?? {}).length} answers)   (target ≤ 4096)`,
 );
