@@ -111,7 +111,6 @@ export function cardToText(value: AdaptiveCard): string {
   for (const element of value.body) {
     if ('label' in element && element.label) lines.push(element.label);
     if (element.type === 'TextBlock') lines.push(element.text);
-    else if (element.type === 'Image') lines.push(element.altText);
     else if (element.type === 'FactSet')
       lines.push(...element.facts.map((f) => `${f.title}: ${f.value}`));
     else if (element.type === 'Input.ChoiceSet')
