@@ -474,3 +474,40 @@ describe('a short word is corrected into its own question’s language only', ()
     expect(engine.answer('Book me a taxi').status).toBe('unknown');
   });
 });
+
+describe('pay, who heads a body and what a document recommended are said not to be given', () => {
+  it.each([
+    ['What wage do the GCS treatment staff earn?', 'amount'],
+    ['Lương của cán bộ điều trị ở GCS là bao nhiêu?', 'amount'],
+    ['Ai đứng đầu mạng lưới ITTC?', 'person'],
+    ['What did the working group reports recommend?', 'finding'],
+  ] as const)('%s', (question, fact) => {
+    const answer = engine.answer(question);
+    // Said not to be given: by the kind of fact, or by a gap entry nearby, or not known at all.
+    expect(answer.kind).toMatch(/^(gap|none)$/);
+    if (answer.kind === 'gap' && !answer.entryId?.endsWith('-not-given'))
+      expect(answer.notGiven).toBe(fact);
+  });
+});
+
+describe('a count answers only for the thing counted', () => {
+  it('does not answer how many clients the centres saw with the number of centres', () => {
+    for (const question of [
+      'How many clients did the resource centres see?',
+      'Các trung tâm nguồn đã điều trị cho bao nhiêu bệnh nhân?',
+    ])
+      expect(engine.answer(question).text).not.toMatch(/^20 —/);
+  });
+
+  it('still counts the centres when they are what is counted', () => {
+    expect(engine.answer('How many resource centres took part in Phase I?').text).toMatch(/^20 —/);
+    expect(engine.answer('Có bao nhiêu trung tâm nguồn trong giai đoạn I?').text).toMatch(/20/);
+  });
+});
+
+describe('an entry that says something beats a gap entry that fits the question less', () => {
+  it('answers the main activities of Phase I, not its evaluation', () => {
+    expect(engine.answer('Give me the main activities in Phase I').entryId).toBe('main-activities');
+    expect(engine.answer('What were the Phase I evaluation results?').kind).toBe('gap');
+  });
+});

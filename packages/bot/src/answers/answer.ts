@@ -79,6 +79,8 @@ const MAX_QUESTION = 500;
 // Phase I have at GCS?"; Phase II's budget (0.36 of the resource centres' duties) does not
 // answer "Who plans local projects for phase two?".
 const ON_PHASE = 0.4;
+// How much higher an entry that says something must score than a gap entry to answer instead.
+const SAYS_MORE = 1.25;
 const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
 
 // Words that name no network in particular ("the ITTC Network" is named by "ITTC").
@@ -331,7 +333,17 @@ export class AnswerEngine {
     const onPhase = phase
       ? fitting.filter((c) => c.entry.tags.includes(phase) && rank(c) >= best * ON_PHASE)
       : [];
-    const candidates = onPhase.length ? onPhase : fitting;
+    const chosen = onPhase.length ? onPhase : fitting;
+    // A gap entry ("the documents do not give Phase I's evaluation results") answers only
+    // when no entry that says something scores higher on the question and fits it more
+    // closely: "List the main activities of Phase I" is the activities, not the evaluation.
+    const [lead] = chosen;
+    const says = lead?.entry.gap
+      ? fitting.find(
+          (c) => !c.entry.gap && c.score > lead.score * SAYS_MORE && c.precision > lead.precision,
+        )
+      : undefined;
+    const candidates = says ? [says, ...chosen.filter((c) => c !== says)] : chosen;
     const [top, second] = candidates;
     if (!top || top.coverage < 1) {
       // "Who does X?" questions the knowledge base does not fully cover are matched against
@@ -364,21 +376,31 @@ export class AnswerEngine {
         ...nearest,
       });
     }
+    return this.entryAnswer(top, question, about.fact, lang);
+  }
+
+  /** The answer an entry gives, said not to be given when it lacks the kind of fact asked. */
+  private entryAnswer(top: Candidate, question: string, asked: AskedFact | undefined, lang: Lang) {
     const { text: entryText, locale } = localizeWithLocale(top.entry.answer, lang);
     const note = locale !== lang ? `\n${TEXT.fallback[lang]}` : '';
     // An entry on the topic that lacks the kind of fact asked (a count, an amount, a date, a
     // person) does not answer the question: say so, and give it as the nearest fact.
-    const fact = top.entry.gap ? undefined : about.fact;
+    const fact = top.entry.gap ? undefined : asked;
     const lacking = fact !== undefined && !holdsFact(fact, question, entryText);
     const text = lacking ? `${TEXT.notGiven[lang]} ${entryText}` : entryText;
     // A gap entry answers that the sources do not say, with the nearest fact they give.
-    return reply('answered', top.entry.gap || lacking ? 'gap' : 'knowledge', `${text}${note}`, {
+    const answer: Answer = {
+      status: 'answered',
+      kind: top.entry.gap || lacking ? 'gap' : 'knowledge',
+      lang,
+      text: `${text}${note}`,
       sources: top.entry.sources,
       suggestions: top.entry.related
         .map((id) => this.question(id, lang))
         .filter((q) => q !== undefined),
       entryId: top.entry.id,
       ...(lacking ? { notGiven: fact } : {}),
-    });
+    };
+    return answer;
   }
 }

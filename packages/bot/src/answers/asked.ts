@@ -23,18 +23,19 @@ const ASKS_SOURCE = /\b(where|who|whom|tu dau|o dau|ai|(?<!trung tam )nguon)\b/;
 const ASKS: [AskedFact, RegExp][] = [
   [
     'amount',
-    /\b(how much (money|did|does|was|is)|cost|costs|price|budget|gia bao nhieu|chi phi|ngan sach|kinh phi|bao nhieu tien)\b/,
+    /\b(how much (money|did|does|was|is)|cost|costs|price|budget|salary|salaries|wage|wages|paid|fee|fees|gia bao nhieu|chi phi|ngan sach|kinh phi|bao nhieu tien|(tien )?luong)\b/,
   ],
   ['count', /\b(how many|number of|bao nhieu|so luong)\b/],
   ['date', /\b(when|what year|which year|khi nao|bao gio|nam nao|luc nao)\b/],
   [
     'person',
-    /\b(director|directs|who heads|head of|chief|chiefs|boss|manager|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|truong phong|truong van phong|nguoi dung dau|chu tich)\b/,
+    /\b(director|directs|who heads|head of|chief|chiefs|boss|manager|chairs?|chaired|chairman|chairperson|chairwoman|president|founder|who founded|giam doc|truong ban|truong phong|truong van phong|(nguoi )?dung dau|chu tich)\b/,
   ],
-  // What an evaluation or a study found: the documents say one was done, never what it found.
+  // What an evaluation, a study or a document found or recommended: the documents say one
+  // was done or written, never what it found.
   [
     'finding',
-    /\b(what did|what does|what has)\b.*\b(evaluation|study|survey|review|assessment|research|asi)\b.*\b(find|found|conclude|concluded|show|showed|reveal|revealed|recommend|recommended)\b|\b(findings?|conclusions?|recommendations?|results?|outcomes?) of (the |a |its )?[\w -]*(evaluation|study|survey|review)\b|\bket (qua|luan) (cua )?[\w ]*(danh gia ngoai|danh gia giai doan|khao sat|nghien cuu)\b/,
+    /\b(what did|what does|what has)\b.*\b(evaluation|study|survey|review|assessment|research|asi|documents?|reports?|papers?)\b.*\b(find|found|conclude|concluded|show|showed|reveal|revealed|recommend|recommended)\b|\b(findings?|conclusions?|recommendations?|results?|outcomes?) of (the |a |its )?[\w -]*(evaluation|study|survey|review)\b|\bket (qua|luan) (cua )?[\w ]*(danh gia ngoai|danh gia giai doan|khao sat|nghien cuu)\b/,
   ],
   // The names of the members of a kind: "Which universities are ITTCs?", "name the centres".
   [
@@ -55,14 +56,28 @@ const NUMBER =
 // Words between "how many" and the thing counted: "how many of the additional providers".
 const BEFORE_NOUN = new Set('the of additional more other cac nhung con cai'.split(' '));
 
-/** The word for what a count question counts ("how many people…" → "people"), if it names one. */
-function countedWord(folded: string): string | undefined {
+// Where the thing counted ends: "how many patients did the centres treat" counts patients.
+const AFTER_NOUN = new Set(
+  'did do does are is were was have has had will can could took take participate joined in at co duoc da la tham'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The words naming what a count question counts ("how many resource centres joined…" →
+ * "resource centres"), empty when it names nothing.
+ */
+export function countedPhrase(folded: string): string[] {
   const after = /\b(?:how many|number of|bao nhieu|so luong)\b(.*)$/.exec(folded)?.[1] ?? '';
-  return after
-    .split(' ')
-    .filter(Boolean)
-    .find((word) => !BEFORE_NOUN.has(word));
+  const words = after.split(' ').filter(Boolean);
+  const start = words.findIndex((word) => !BEFORE_NOUN.has(word));
+  if (start < 0) return [];
+  const end = words.findIndex((word, i) => i > start && AFTER_NOUN.has(word));
+  return words.slice(start, end < 0 ? undefined : end);
 }
+
+/** The word for what a count question counts ("how many people…" → "people"), if it names one. */
+const countedWord = (folded: string): string | undefined => countedPhrase(folded)[0];
 
 // "centres", "centre" and "centers" are the same thing counted. Whole words only: folded
 // Vietnamese syllables share prefixes without sharing meaning ("nguoi", "nguon").

@@ -11,7 +11,7 @@ import {
   type SourceRef,
   whoIsResponsibleFor,
 } from '@resonet/core';
-import { askedFact } from './asked';
+import { askedFact, countedPhrase } from './asked';
 import { documentTitle, type SourceTitle } from './citation';
 import { type OrganisationPart, organisationsOf, ownName } from './organisations';
 
@@ -260,9 +260,14 @@ const phaseOnDate: Intent = {
   },
 };
 
-/** What "how many …" counts, by the words of the question. */
-const COUNTED: readonly [RegExp, Parameters<typeof countOf>[1]][] = [
+/**
+ * What "how many …" counts, by the words naming the thing counted ("how many patients did
+ * the centres treat" counts no centres); how they take part may be said anywhere.
+ */
+const COUNTED_ANYWHERE: readonly [RegExp, Parameters<typeof countOf>[1]][] = [
   [/\b(electronic|electronically|dien tu)\b/, 'electronic-participants'],
+];
+const COUNTED: readonly [RegExp, Parameters<typeof countOf>[1]][] = [
   [/\b(working group|nhom cong tac)/, 'working-groups'],
   [/\b(good practice|thuc hanh tot|document|tai lieu)/, 'good-practice-documents'],
   [/\b(cent(re|er)s?|trung tam)\b/, 'grant-resource-centres'],
@@ -273,7 +278,10 @@ const count: Intent = {
   // "How much money did each centre get?" asks an amount, not a count.
   matches: (q) => askedFact(q.text) === 'count',
   answer: (network, q, lang) => {
-    const subject = COUNTED.find(([words]) => words.test(q.folded))?.[1];
+    const counted = countedPhrase(q.folded).join(' ');
+    const subject =
+      COUNTED_ANYWHERE.find(([words]) => words.test(q.folded))?.[1] ??
+      COUNTED.find(([words]) => words.test(counted))?.[1];
     const fact = subject ? countOf(network, subject) : undefined;
     if (!fact) return undefined;
     const text = `${fact.count} — ${localize(fact.text, lang)}.`;

@@ -23,7 +23,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['problem', 'issue', 'challenge'],
   ['reduce', 'lower', 'decrease', 'cut'],
   ['promote', 'encourage', 'foster'],
-  ['run', 'lead', 'manage', 'coordinate'],
+  // Not "lead": "what does poor access lead to" asks for consequences, not a coordinator.
+  ['run', 'manage', 'coordinate'],
+  ['consequence', 'impact', 'effect'],
+  ['want', 'aim', 'seek'],
 ];
 
 /** Each word's other words, as the index reads words (`normalise`: folded and stemmed). */
