@@ -38,9 +38,12 @@ export type HostKind = z.infer<typeof HostKindSchema>;
  * ParticipationSchema.parse('electronic-participant');
  * ```
  */
-export const ParticipationSchema = z
-  .enum(['grant-resource-centre', 'electronic-participant', 'technology-transfer-centre'])
-  .meta({ id: 'Participation' });
+export const ParticipationSchema = IdSchema.meta({
+  id: 'Participation',
+  description:
+    'How a centre takes part, as a kebab-case id of the network’s own: Treatnet’s grant-resource-centre and electronic-participant, the ITTC Network’s technology-transfer-centre, or any other (member, associate…).',
+  examples: ['grant-resource-centre', 'electronic-participant', 'technology-transfer-centre'],
+});
 
 /**
  * How a centre takes part in a network.
@@ -104,11 +107,11 @@ export const CentreSchema = z
       .string()
       .regex(/^\d{3}$/)
       .optional(),
-    hostKind: HostKindSchema,
-    participation: ParticipationSchema,
+    hostKind: HostKindSchema.optional(),
+    participation: ParticipationSchema.optional(),
     focalPoint: FocalPointSchema.optional(),
-    roleIds: z.array(IdSchema),
-    workingGroupIds: z.array(IdSchema),
+    roleIds: z.array(IdSchema).default([]),
+    workingGroupIds: z.array(IdSchema).default([]),
     joined: IsoDateSchema.optional(),
     example: z.boolean().optional(),
     sources: SourcesSchema.optional(),

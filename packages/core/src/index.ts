@@ -124,6 +124,7 @@ export {
   NetworkSchema,
   type Objective,
   ObjectiveSchema,
+  shortName,
 } from './network';
 export { numberText } from './numberText';
 export {

@@ -17,10 +17,10 @@ import {
   TrainingPackageSchema,
 } from './products';
 import { FunctionalRoleSchema } from './role';
-import { SourcesSchema } from './sources';
+import { SourceRefSchema, SourcesSchema } from './sources';
 import { NamedItemSchema, StatementSchema } from './statement';
 import { TechnologyTransferSchema } from './technologyTransfer';
-import { LocalizedTextSchema } from './text';
+import { LocalizedTextSchema, localize } from './text';
 import { TimelineEventSchema } from './timeline';
 
 /**
@@ -100,46 +100,52 @@ export type Contact = z.infer<typeof ContactSchema>;
 export const NetworkSchema = z
   .object({
     id: IdSchema,
-    acronym: z.string().trim().min(1),
+    /** The short name members use ("Treatnet"); none: the name is used. */
+    acronym: z.string().trim().min(1).optional(),
     name: LocalizedTextSchema,
-    kind: z.enum(['drug-treatment-resource-centres', 'technology-transfer-centres', 'other']),
+    kind: z
+      .enum(['drug-treatment-resource-centres', 'technology-transfer-centres', 'other'])
+      .default('other'),
     summary: LocalizedTextSchema.optional(),
-    coordinatingBodies: z.array(OrganisationSchema),
-    hostInstitutionKinds: z.array(HostKindSchema),
+    coordinatingBodies: z.array(OrganisationSchema).default([]),
+    hostInstitutionKinds: z.array(HostKindSchema).default([]),
     started: z
       .object({ date: IsoDateSchema, precision: DatePrecisionSchema, sources: SourcesSchema })
       .strict()
       .optional(),
-    aims: z.array(StatementSchema),
+    aims: z.array(StatementSchema).default([]),
     problem: z
       .object({ statement: StatementSchema, impacts: z.array(StatementSchema) })
       .strict()
       .optional(),
-    objectives: z.array(ObjectiveSchema),
-    beneficiaries: z.array(BeneficiaryGroupSchema),
-    partners: z.array(OrganisationSchema),
-    funders: z.array(OrganisationSchema),
+    objectives: z.array(ObjectiveSchema).default([]),
+    beneficiaries: z.array(BeneficiaryGroupSchema).default([]),
+    partners: z.array(OrganisationSchema).default([]),
+    funders: z.array(OrganisationSchema).default([]),
     contact: ContactSchema.optional(),
-    commonActivityAreas: z.array(NamedItemSchema),
-    sharedResources: z.array(NamedItemSchema),
-    rationale: z.array(StatementSchema),
-    roles: z.array(FunctionalRoleSchema),
+    commonActivityAreas: z.array(NamedItemSchema).default([]),
+    sharedResources: z.array(NamedItemSchema).default([]),
+    rationale: z.array(StatementSchema).default([]),
+    roles: z.array(FunctionalRoleSchema).default([]),
     technologyTransfer: TechnologyTransferSchema.optional(),
-    keyPlayers: z.array(KeyPlayerSchema),
-    phases: z.array(PhaseSchema),
-    outputs: z.array(OutputSchema),
-    activities: z.array(ActivitySchema),
-    centres: z.array(CentreSchema),
+    keyPlayers: z.array(KeyPlayerSchema).default([]),
+    phases: z.array(PhaseSchema).default([]),
+    outputs: z.array(OutputSchema).default([]),
+    activities: z.array(ActivitySchema).default([]),
+    centres: z.array(CentreSchema).default([]),
     centreTarget: CentreTargetSchema.optional(),
-    counts: z.array(CountFactSchema),
-    workingGroups: z.array(NamedItemSchema),
-    priorityTopics: z.array(PriorityTopicSchema),
-    goodPracticeDocuments: z.array(GoodPracticeDocumentSchema),
-    trainingPackages: z.array(TrainingPackageSchema),
-    tools: z.array(ToolSchema),
-    events: z.array(TimelineEventSchema),
-    evidence: z.array(EvidenceSchema),
-    sources: SourcesSchema,
+    counts: z.array(CountFactSchema).default([]),
+    workingGroups: z.array(NamedItemSchema).default([]),
+    priorityTopics: z.array(PriorityTopicSchema).default([]),
+    goodPracticeDocuments: z.array(GoodPracticeDocumentSchema).default([]),
+    trainingPackages: z.array(TrainingPackageSchema).default([]),
+    tools: z.array(ToolSchema).default([]),
+    events: z.array(TimelineEventSchema).default([]),
+    evidence: z.array(EvidenceSchema).default([]),
+    /** Where the facts come from; a partner's own network may cite its own documents, or none. */
+    sources: z.array(SourceRefSchema).default([]),
+    /** Made-up data for demos and tests, not a real network. */
+    example: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'Network' });
@@ -154,3 +160,17 @@ export const NetworkSchema = z
  * ```
  */
 export type Network = z.infer<typeof NetworkSchema>;
+
+/**
+ * The name members call a network by: its acronym ("Treatnet"), or its name in the language
+ * asked when it has none.
+ *
+ * @example
+ * ```ts
+ * shortName({ acronym: 'Treatnet', name: { en: 'International Network…' } }, 'en'); // 'Treatnet'
+ * shortName({ name: { en: 'Example Network', vi: 'Mạng lưới Ví dụ' } }, 'vi'); // 'Mạng lưới Ví dụ'
+ * ```
+ */
+export function shortName(network: Pick<Network, 'acronym' | 'name'>, lang = 'en'): string {
+  return network.acronym ?? localize(network.name, lang);
+}

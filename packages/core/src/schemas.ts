@@ -55,10 +55,25 @@ export function jsonSchema(name: keyof typeof PUBLISHED_SCHEMAS): Record<string,
     io: 'input',
     unrepresentable: 'any',
   }) as Record<string, unknown>;
+  const strictSchema = withoutTypeLists(schema) as Record<string, unknown>;
   const title = name.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase());
   return {
     $id: `https://resonet.dev/schemas/${name}.json`,
     title,
-    ...schema,
+    ...strictSchema,
   };
+}
+
+/**
+ * `type: ["string", "number"]` written as `anyOf` of single types: Ajv's strict mode (its
+ * default) refuses type lists unless told `allowUnionTypes`, and partners should not need to.
+ */
+function withoutTypeLists(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutTypeLists);
+  if (!node || typeof node !== 'object') return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, withoutTypeLists(value)]);
+  const object = Object.fromEntries(entries) as Record<string, unknown>;
+  const { type, ...rest } = object;
+  if (!Array.isArray(type)) return object;
+  return { ...rest, anyOf: type.map((t) => ({ type: t })) };
 }

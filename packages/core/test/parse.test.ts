@@ -13,6 +13,38 @@ import {
 const clone = (): Network => structuredClone(treatnet);
 
 describe('parseNetwork', () => {
+  it('accepts a partner’s minimal network, an id and a name, with every collection empty', () => {
+    const result = parseNetwork({
+      id: 'example-network',
+      name: { en: 'Example Network', vi: 'Mạng lưới Ví dụ' },
+      example: true,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ kind: 'other', centres: [], phases: [], sources: [] });
+    expect(result.value.example).toBe(true);
+    expect(result.value.acronym).toBeUndefined();
+  });
+
+  it('says which of the two required fields is missing, and nothing else', () => {
+    const result = parseNetwork({ id: 'example-network' }, { locale: 'vi' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((e) => e.path)).toEqual(['name']);
+  });
+
+  it('takes a centre’s participation in the network’s own words', () => {
+    const centre = CentreSchema.safeParse({
+      id: 'example-a',
+      name: { en: 'Example A' },
+      country: 'KE',
+      participation: 'associate-member',
+      example: true,
+    });
+    expect(centre.success).toBe(true);
+    expect(centre.data?.roleIds).toEqual([]);
+  });
+
   it('accepts the shipped network', () => {
     expect(parseNetwork(clone()).ok).toBe(true);
   });

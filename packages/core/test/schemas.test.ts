@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { instruments, ittcNetwork, treatnet } from '@resonet/fixtures';
 import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { jsonSchema, PUBLISHED_SCHEMAS } from '../src/index';
 
@@ -9,6 +10,21 @@ import { jsonSchema, PUBLISHED_SCHEMAS } from '../src/index';
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 ajv.addFormat('email', /^[^@\s]+@[^@\s]+\.[^@\s]+$/);
+
+describe('JSON Schema in Ajv’s strict mode', () => {
+  it('compiles every published schema with Ajv’s defaults (strict) and the standard formats', () => {
+    const strict = addFormats(new Ajv2020());
+    for (const name of Object.keys(PUBLISHED_SCHEMAS) as (keyof typeof PUBLISHED_SCHEMAS)[])
+      expect(() => strict.compile(jsonSchema(name)), name).not.toThrow();
+  });
+
+  it('accepts a partner’s minimal network: an id and a name', () => {
+    const strict = addFormats(new Ajv2020());
+    const network = strict.compile(jsonSchema('network'));
+    expect(network({ id: 'example-network', name: { en: 'Example Network' } })).toBe(true);
+    expect(network({ id: 'example-network' })).toBe(false);
+  });
+});
 
 describe('JSON Schema', () => {
   const network = ajv.compile(jsonSchema('network'));

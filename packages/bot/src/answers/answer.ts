@@ -88,7 +88,7 @@ const GENERIC = new Set(['network', 'networks', 'mang', 'luoi', 'the', 'of']);
 
 /** The words that name a network in a question: those of its acronym and id, and plurals. */
 function namesOf(network: Network): Set<string> {
-  const words = foldText(`${network.acronym} ${network.id.replaceAll('-', ' ')}`)
+  const words = foldText(`${network.acronym ?? ''} ${network.id.replaceAll('-', ' ')}`)
     .split(' ')
     .filter((w) => w && !GENERIC.has(w));
   return new Set(words.flatMap((w) => [w, `${w}s`]));

@@ -5,6 +5,7 @@ import {
   localize,
   type Network,
   type SourceRef,
+  shortName,
 } from '@resonet/core';
 
 /**
@@ -194,7 +195,7 @@ export function safetyAnswer(
   if (!withContact || !contact) return { text: TEXT[topic][lang], sources: [] };
   const address = [contact.email, contact.website].filter(Boolean).join(' · ');
   // English reads the short name ("the ITTC Network"); Vietnamese the full one.
-  const network = lang === 'en' ? withContact.acronym : localize(withContact.name, lang);
+  const network = lang === 'en' ? shortName(withContact) : localize(withContact.name, lang);
   const line = fillText(CONTACT[lang], { network, contact: address });
   return { text: `${TEXT[topic][lang]}\n${line}`, sources: contact.sources };
 }

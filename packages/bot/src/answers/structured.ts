@@ -9,6 +9,7 @@ import {
   periodLength,
   phaseAt,
   type SourceRef,
+  shortName,
   whoIsResponsibleFor,
 } from '@resonet/core';
 import { askedFact, countedPhrase } from './asked';
@@ -183,7 +184,7 @@ const START_TALK =
 /** Whether a start question is about the network itself: "When was ICUDDR founded?" is not. */
 function asksAboutNetwork(network: Network, folded: string): boolean {
   const own = new Set(
-    keywords(`${network.acronym} ${network.id} ${network.name.en} ${network.name.vi ?? ''}`),
+    keywords(`${network.acronym ?? ''} ${network.id} ${network.name.en} ${network.name.vi ?? ''}`),
   );
   return keywords(folded.replace(START_TALK, ' ')).every((w) => own.has(w) || /^\d+$/.test(w));
 }
@@ -204,8 +205,8 @@ const networkStart: Intent = {
     const when = formatDay(started.date, lang);
     const head = say(
       lang,
-      `${network.acronym} started in ${when}, according to the ${cited}.`,
-      `${network.acronym} bắt đầu vào ${when}, theo ${cited}.`,
+      `${shortName(network, 'en')} started in ${when}, according to the ${cited}.`,
+      `${shortName(network, 'vi')} bắt đầu vào ${when}, theo ${cited}.`,
     );
     if (!first || !dated) return { text: head, sources: started.sources };
     const phase = localize(first.name, lang);

@@ -129,7 +129,7 @@ export function summarizeResults(
     const centre = centres.get(centreId);
     if (!centre) return 'unknown';
     if (options.groupBy === 'country') return centre.country;
-    if (options.groupBy === 'participation') return centre.participation;
+    if (options.groupBy === 'participation') return centre.participation ?? 'unknown';
     return centreRegion(centre)?.code ?? 'unknown';
   };
   const groups = new Map<string, AssessmentResult[]>();
