@@ -2,6 +2,7 @@ import { instrumentItems } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { ChannelChat, cardOf, makeBot, said } from './support/bot';
@@ -32,7 +33,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     const harness = makeBot();
     const chat = new ChannelChat(harness, 'msteams');
     const welcome = await chat.send({ type: 'installationUpdate', action: 'add' });
-    expect(cardOf(welcome[0])?.body[0]?.text).toBe(CATALOGS.en.welcome);
+    expect(cardOf(welcome[0])?.body[0]?.text).toBe(SHIPPED_BRANDING.welcome.en);
     const again = await chat.send({
       type: 'conversationUpdate',
       membersAdded: [{ id: 'example-bot', name: 'resonet' }],
@@ -108,7 +109,7 @@ describe('the bot on botbuilder’s TestAdapter', () => {
   it('welcomes each conversation once, and keeps that with the member’s state across a restart', async () => {
     const results = new MemoryResultStore();
     const members = new MemoryMemberStore(results);
-    const welcome = CATALOGS.en.welcome;
+    const welcome = SHIPPED_BRANDING.welcome.en;
     const first = new ChannelChat(makeBot({ members, results }), 'msteams');
     expect(said(await first.send('What is Treatnet?'))).toContain(welcome);
     expect(said(await first.send('What is Treatnet?'))).not.toContain(welcome);

@@ -8,6 +8,7 @@ import {
 } from '@resonet/core';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { buttons } from './support/client';
 import { Chat, context, instrument, typedAnswer } from './support/conversation';
 
@@ -37,7 +38,7 @@ describe('conversation engine', () => {
   it('welcomes once per conversation, with the ways to start', () => {
     const chat = new Chat();
     chat.deliver({ type: 'installed' });
-    expect(chat.said).toContain(CATALOGS.en.welcome);
+    expect(chat.said).toContain(SHIPPED_BRANDING.welcome.en);
     expect(buttons(chat.card).map((a) => a.data.action)).toEqual([
       'ask',
       'start',
@@ -47,13 +48,13 @@ describe('conversation engine', () => {
     chat.deliver({ type: 'installed' });
     expect(chat.last.replies).toEqual([]);
     chat.send('hello');
-    expect(chat.said).not.toContain(CATALOGS.en.welcome);
+    expect(chat.said).not.toContain(SHIPPED_BRANDING.welcome.en);
   });
 
   it('welcomes in Vietnamese when the client locale is Vietnamese, then answers the first message', () => {
     const chat = new Chat(context(), 'vi-VN');
     chat.send('Vai trò của một ITTC là gì?');
-    expect(chat.said).toContain(CATALOGS.vi.welcome);
+    expect(chat.said).toContain(SHIPPED_BRANDING.welcome.vi);
     expect(chat.said).toContain('giáo dục');
     expect(chat.card?.body.map((e) => ('text' in e ? e.text : '')).join(' ')).toContain('Nguồn');
   });
@@ -340,7 +341,9 @@ describe('conversation engine', () => {
     expect(chat.said).toContain('too long');
     chat.click({ action: 'no-such-action', id: 42 });
     // An action the bot does not know is taken as the start of a question.
-    expect(chat.said).toBe(CATALOGS.en.askHint);
+    expect(chat.said).toBe(
+      'Type your question, for example “What does the ITTC Network do?” or “Who coordinates Treatnet?”.',
+    );
     expect(chat.last.effects).toEqual([]);
     chat.click({ action: 'instrument', id: 'no-such-instrument' });
     chat.click({ action: 'start' });

@@ -3,6 +3,7 @@ import { Conversations } from '../src/channels/directline/conversations';
 import { readConfig } from '../src/config';
 import { CATALOGS } from '../src/i18n/catalog';
 import { createLogger } from '../src/log';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { type RunningServer, startServer } from '../src/server';
 import { LogCapture } from './support/bot';
 
@@ -88,7 +89,7 @@ describe('the local Direct Line', () => {
       conversation: { id: c.conversationId },
       id: `${c.conversationId}|0000001`,
     });
-    expect(JSON.stringify(body.activities[0])).toContain(CATALOGS.vi.welcome);
+    expect(JSON.stringify(body.activities[0])).toContain(SHIPPED_BRANDING.welcome.vi);
     // Starting again (DirectLineJS reconnecting) does not welcome twice.
     const again = await call('POST', '/v3/directline/conversations', { token: c.token, body: {} });
     expect(again.status).toBe(200);

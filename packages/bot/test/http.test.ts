@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { CATALOGS } from '../src/i18n/catalog';
 import { createLogger } from '../src/log';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { type RunningServer, startServer } from '../src/server';
 import { MemoryResultStore } from '../src/storage/results';
 import { LogCapture } from './support/bot';
@@ -70,7 +71,7 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
   it('completes an assessment by posting card submits, replies going to the channel service', async () => {
     expect((await post(activity({ value: { action: 'start' } }))).status).toBe(200);
     const welcome = channel.take();
-    expect(JSON.stringify(welcome)).toContain(CATALOGS.en.welcome);
+    expect(JSON.stringify(welcome)).toContain(SHIPPED_BRANDING.welcome.en);
     await post(activity({ value: { action: 'instrument', id: centreTrainingNeeds.id } }));
     channel.take();
     await post(activity({ value: { action: 'centre', id: 'example-resource-centre-vn' } }));
@@ -116,7 +117,7 @@ describe('the bot over HTTP (real restify server, anonymous mode)', () => {
     expect(channel.take()).toEqual([]);
     const activities = body.activities as Record<string, unknown>[];
     expect(activities.length).toBeGreaterThanOrEqual(2);
-    expect(JSON.stringify(activities)).toContain(CATALOGS.vi.welcome);
+    expect(JSON.stringify(activities)).toContain(SHIPPED_BRANDING.welcome.vi);
     expect(JSON.stringify(activities)).toContain('Nguồn');
     expect(JSON.stringify(activities)).not.toContain('.txt');
     expect(JSON.stringify(activities)).toContain('UNODC');

@@ -17,6 +17,7 @@ import { saveFile } from '../src/channels/terminal/chat';
 import { wrap } from '../src/channels/terminal/render';
 import { loadContent } from '../src/content';
 import { CATALOGS } from '../src/i18n/catalog';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { assertBuilt, bareEnv, cli } from './support/processes';
@@ -161,7 +162,7 @@ describe('the terminal chat (in process)', () => {
     expect(first.out()).toContain('Run “resonet chat” again');
 
     const second = terminal(store);
-    await second.waitFor(CATALOGS.en.welcome);
+    await second.waitFor(SHIPPED_BRANDING.welcome.en);
     expect(second.out()).toContain(CATALOGS.en.continueAssessment);
     second.type('continue');
     await second.waitFor('Welcome back! You are at question 3 of');
@@ -176,7 +177,7 @@ describe('the terminal chat (in process)', () => {
 
   it('keeps the last buttons in reach after a reply without any (letters across messages)', async () => {
     const chat = terminal(persistentStore(), 'en');
-    await chat.waitFor(CATALOGS.en.welcome);
+    await chat.waitFor(SHIPPED_BRANDING.welcome.en);
     // "english" is answered in plain text; "b" is still the welcome's Start an assessment.
     chat.type('english');
     await chat.waitFor(CATALOGS.en.languageSet);
@@ -236,7 +237,7 @@ describe('resonet chat (the built command, piped)', () => {
     );
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain(CATALOGS.en.welcome);
+    expect(out).toContain(SHIPPED_BRANDING.welcome.en);
     expect(out).toMatch(/^1\/\d+ \[\.+\]$/m);
     expect(out).toMatch(/^2\/\d+ \[#\.+\]$/m);
     // The total counts what may still be asked: it only falls, and the last question ends it.
@@ -254,7 +255,7 @@ describe('resonet chat (the built command, piped)', () => {
   it('answers a question in Vietnamese, and pauses an open assessment at the end of input', async () => {
     const { code, out } = await run(['--lang', 'vi'], 'Treatnet là gì?\nbắt đầu\nc\n1\n2\n');
     expect(code).toBe(0);
-    expect(out).toContain(CATALOGS.vi.welcome);
+    expect(out).toContain(SHIPPED_BRANDING.welcome.vi);
     expect(out).toContain('Nguồn:');
     expect(out).toMatch(/^2\/\d+ \[/m);
     expect(out).toContain(CATALOGS.vi.paused);

@@ -1,6 +1,7 @@
 // The chat page end to end: the real bot server (anonymous mode, local Direct Line) and the
 // page in Debian's Chromium, driven by playwright-core. Screenshots go to
 // .test-output/screenshots; UPDATE_SCREENSHOTS=1 also refreshes docs/img/web-chat.png.
+
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localize } from '@resonet/core';
@@ -8,8 +9,9 @@ import { centreTrainingNeeds, ittcTechnologyTransferNeeds } from '@resonet/fixtu
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { CATALOGS } from '../src/i18n/catalog';
+import { CATALOGS, t } from '../src/i18n/catalog';
 import { createLogger } from '../src/log';
+import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { type RunningServer, startServer } from '../src/server';
 import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
@@ -86,7 +88,9 @@ async function fillQuestion(page: Page) {
 
 /** From the welcome, the Start button, to the list of instruments. */
 async function toInstruments(page: Page) {
-  await expect.poll(() => lastCard(page).textContent(), { timeout: 15_000 }).toContain(en.welcome);
+  await expect
+    .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+    .toContain(SHIPPED_BRANDING.welcome.en);
   await page.getByRole('button', { name: en.startAssessment, exact: true }).last().click();
   await expect
     .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
@@ -153,7 +157,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     const page = await openPage();
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
+      .toContain(SHIPPED_BRANDING.welcome.en);
     await save(page, '01-welcome.png');
 
     // A question typed in Vietnamese: the user's message is echoed, the answer is Vietnamese.
@@ -263,7 +267,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     expect(await status.isVisible()).toBe(true);
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
+      .toContain(SHIPPED_BRANDING.welcome.en);
     await save(page, '05-reconnected.png');
     await clickInLastCard(page, en.continueAssessment);
     expect(await lastCard(page).textContent()).toContain('Question 3 of');
@@ -287,7 +291,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     const page = await openPage();
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
+      .toContain(SHIPPED_BRANDING.welcome.en);
     const header = page.locator('header');
     await header.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
@@ -312,7 +316,12 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     await sendBox(page).fill('trợ giúp');
     await sendBox(page).press('Enter');
     await expect
-      .poll(() => page.getByText(vi.help).count(), { timeout: 15_000 })
+      .poll(
+        () => page.getByText(t('vi', 'help', { about: SHIPPED_BRANDING.about.vi ?? '' })).count(),
+        {
+          timeout: 15_000,
+        },
+      )
       .toBeGreaterThan(0);
     await lastCard(page).getByRole('button', { name: vi.language, exact: true }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -352,7 +361,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     const page = await openPage();
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
+      .toContain(SHIPPED_BRANDING.welcome.en);
     const reached: string[] = [];
     let outline = '';
     for (let presses = 0; presses < 30 && !reached.includes('sendbox'); presses++) {
@@ -478,7 +487,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
     const page = await openPage();
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
-      .toContain(en.welcome);
+      .toContain(SHIPPED_BRANDING.welcome.en);
     await sendBox(page).fill('tiếng Việt');
     await sendBox(page).press('Enter');
     await expect

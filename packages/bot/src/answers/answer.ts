@@ -3,6 +3,8 @@ import {
   foldText,
   type KnowledgeEntry,
   type Lang,
+  type LocalizedText,
+  localize,
   localizeWithLocale,
   type Network,
   type SourceRef,
@@ -43,8 +45,8 @@ export interface Answer {
 
 const TEXT = {
   greeting: {
-    en: 'Hello! I answer questions about Treatnet and the ITTC Network, in English or Vietnamese. Ask me anything, for example “What are the roles of an ITTC?”',
-    vi: 'Xin chào! Tôi trả lời các câu hỏi về Treatnet và Mạng lưới ITTC, bằng tiếng Việt hoặc tiếng Anh. Hãy hỏi, ví dụ “Vai trò của một ITTC là gì?”',
+    en: 'Hello! I answer questions about {about}, in English or Vietnamese. Ask me anything, for example “{example}”',
+    vi: 'Xin chào! Tôi trả lời các câu hỏi về {about}, bằng tiếng Việt hoặc tiếng Anh. Hãy hỏi, ví dụ “{example}”',
   },
   thanks: { en: 'You are welcome!', vi: 'Không có gì ạ!' },
   help: {
@@ -52,16 +54,16 @@ const TEXT = {
     vi: 'Anh/Chị có thể hỏi về các mạng lưới — vai trò, giai đoạn, các bên chủ chốt, đầu ra, nguồn lực — bằng tiếng Việt hoặc tiếng Anh. Một số chủ đề gợi ý:',
   },
   unknown: {
-    en: 'Sorry, I do not know the answer to that. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',
-    vi: 'Xin lỗi, tôi không biết câu trả lời. Tôi chỉ trả lời các câu hỏi về Treatnet và Mạng lưới ITTC. Một số chủ đề tôi biết:',
+    en: 'Sorry, I do not know the answer to that. I only answer questions about {about}. Some topics I know:',
+    vi: 'Xin lỗi, tôi không biết câu trả lời. Tôi chỉ trả lời các câu hỏi về {about}. Một số chủ đề tôi biết:',
   },
   clarify: {
     en: 'Did you mean one of these?',
     vi: 'Có phải Anh/Chị muốn hỏi một trong những câu sau?',
   },
   notMentioned: {
-    en: 'The documents say nothing about {names}. I only answer questions about Treatnet and the ITTC Network. Some topics I know:',
-    vi: 'Các tài liệu không nhắc đến {names}. Tôi chỉ trả lời các câu hỏi về Treatnet và Mạng lưới ITTC. Một số chủ đề tôi biết:',
+    en: 'The documents say nothing about {names}. I only answer questions about {about}. Some topics I know:',
+    vi: 'Các tài liệu không nhắc đến {names}. Tôi chỉ trả lời các câu hỏi về {about}. Một số chủ đề tôi biết:',
   },
   notGiven: {
     en: 'The documents do not give that. The nearest they say:',
@@ -81,7 +83,8 @@ const MAX_QUESTION = 500;
 const ON_PHASE = 0.4;
 // How much higher an entry that says something must score than a gap entry to answer instead.
 const SAYS_MORE = 1.25;
-const HELP_TOPICS = ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'];
+// Topics offered when the pack names none: its first entries about the network itself.
+const TOPIC_COUNT = 5;
 
 // Words that name no network in particular ("the ITTC Network" is named by "ITTC").
 const GENERIC = new Set(['network', 'networks', 'mang', 'luoi', 'the', 'of']);
@@ -152,6 +155,9 @@ export class AnswerEngine {
   /** The organisations of the networks' model by acronym, folded, with their names folded. */
   private readonly organisations = new Map<string, string[]>();
   private readonly documents: readonly SourceTitle[];
+  private readonly aboutText: LocalizedText;
+  private readonly topicIds: readonly string[];
+  private readonly examples: readonly LocalizedText[];
 
   /**
    * `networks`: the first is the one a question is about when it names none. Knowledge
@@ -164,10 +170,28 @@ export class AnswerEngine {
     options: {
       thresholds?: { minCoverage: number; clarifyRatio: number };
       documents?: readonly SourceTitle[];
+      /** What the bot answers about, for "I only answer questions about …" (default: the networks' names). */
+      about?: LocalizedText;
+      /** Entries offered as topics, by id (default: the first entries about the networks). */
+      topics?: readonly string[];
+      /** Example questions, the first offered in the greeting (default: the first topic's). */
+      examples?: readonly LocalizedText[];
     } = {},
   ) {
     this.thresholds = options.thresholds ?? THRESHOLDS;
     this.documents = options.documents ?? [];
+    this.aboutText = options.about ?? {
+      en: networks.map((n) => localize(n.name, 'en')).join(' · '),
+      vi: networks.map((n) => localize(n.name, 'vi')).join(' · '),
+    };
+    const named = (options.topics ?? []).filter((id) => entries.some((e) => e.id === id));
+    this.topicIds = named.length
+      ? named
+      : entries
+          .filter((e) => !e.appHelp && !e.gap)
+          .slice(0, TOPIC_COUNT)
+          .map((e) => e.id);
+    this.examples = options.examples ?? [];
     this.names = networks.map((network) => ({ network, words: namesOf(network) }));
     this.index = new KnowledgeIndex(
       entries,
@@ -256,7 +280,19 @@ export class AnswerEngine {
   }
 
   private topics(lang: Lang) {
-    return HELP_TOPICS.map((id) => this.question(id, lang)).filter((q) => q !== undefined);
+    return this.topicIds.map((id) => this.question(id, lang)).filter((q) => q !== undefined);
+  }
+
+  /** The texts' placeholders: what the bot is about, and an example question. */
+  private words(lang: Lang): { about: string; example: string } {
+    const [example] = this.examples;
+    const [topic] = this.topicIds;
+    return {
+      about: localize(this.aboutText, lang),
+      example: example
+        ? localize(example, lang)
+        : ((topic && this.question(topic, lang)?.text) ?? ''),
+    };
   }
 
   /** Answers a question: small talk, a computed answer, a knowledge-base entry, or a plain "I don't know". */
@@ -287,7 +323,9 @@ export class AnswerEngine {
     const talk = smallTalk(question);
     if (talk === 'thanks') return reply('answered', 'small-talk', TEXT.thanks[lang]);
     if (talk)
-      return reply('answered', 'small-talk', TEXT[talk][lang], { suggestions: this.topics(lang) });
+      return reply('answered', 'small-talk', fillText(TEXT[talk][lang], this.words(lang)), {
+        suggestions: this.topics(lang),
+      });
 
     // A question that names what the documents never mention is about something they do
     // not cover ("Is there an ITTC in Vietnam?"): say so rather than answer a neighbour.
@@ -297,6 +335,7 @@ export class AnswerEngine {
         'unknown',
         'none',
         fillText(TEXT.notMentioned[lang], {
+          ...this.words(lang),
           names: unmentioned.map((n) => n.join(' ')).join(', '),
         }),
         { suggestions: this.topics(lang) },
@@ -355,7 +394,7 @@ export class AnswerEngine {
       if (who) return reply('answered', 'structured', who.text, { sources: who.sources });
     }
     if (!top)
-      return reply('unknown', 'none', TEXT.unknown[lang], {
+      return reply('unknown', 'none', fillText(TEXT.unknown[lang], this.words(lang)), {
         suggestions: this.topics(lang),
         ...nearest,
       });

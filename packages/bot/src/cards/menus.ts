@@ -1,12 +1,16 @@
-import { type Centre, type Instrument, localize } from '@resonet/core';
+import { type Centre, type Instrument, type LocalizedText, localize } from '@resonet/core';
 import type { Command } from '../conversation/commands';
 import { type Lang, t } from '../i18n/catalog';
 import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
 
-/** The welcome card: what the bot does and where to start. */
-export function welcomeCard(lang: Lang, hasOpenAssessment: boolean): AdaptiveCard {
+/** The welcome card: the pack's welcome, and where to start. */
+export function welcomeCard(
+  lang: Lang,
+  hasOpenAssessment: boolean,
+  welcome: LocalizedText,
+): AdaptiveCard {
   return card(
-    [text(t(lang, 'welcome'))],
+    [text(localize(welcome, lang))],
     [
       submit(t(lang, 'askQuestion'), { action: 'ask' }),
       submit(t(lang, 'startAssessment'), { action: 'start' }),

@@ -129,7 +129,10 @@ export function turn(state: TurnState, message: Message, ctx: EngineContext): Tu
   });
 
   if (!state.conversation.welcomed) {
-    outcome = outcome.say('', welcomeCard(lang, state.member.session !== undefined));
+    outcome = outcome.say(
+      '',
+      welcomeCard(lang, state.member.session !== undefined, ctx.branding.welcome),
+    );
     if (message.type === 'installed' || !(text.trim() || message.clicked)) return finish();
   }
   if (message.type === 'installed') return finish();

@@ -8,6 +8,7 @@ import {
 import type { AnswerEngine } from '../answers/answer';
 import type { SourceTitle } from '../answers/citation';
 import type { UnansweredGroup } from '../answers/unanswered';
+import type { Branding } from '../pack/branding';
 import type { Message } from './incoming';
 import type { Outcome } from './outcome';
 
@@ -22,6 +23,8 @@ export interface EngineContext {
   answers: AnswerEngine;
   /** The documents facts are cited from (titles for the citations). */
   documents: readonly SourceTitle[];
+  /** The pack's words: its welcome, what it is about, its example questions. */
+  branding: Pick<Branding, 'welcome' | 'about' | 'examples'>;
   userId: string;
   /** Coordinators may list every submission and see the network summary. */
   isCoordinator: boolean;

@@ -3,18 +3,17 @@ import { fillText, type Lang, langOf } from '@resonet/core';
 // The bot's own words. English is the reference; the Vietnamese catalogue has the same keys
 // (the type says so, and a test checks that no text is empty and placeholders match).
 const en = {
-  welcome:
-    'Hello! I am resonet, an information assistant about Treatnet and the ITTC Network (not an official service of either). I answer questions about the networks from their documents and walk you through needs assessments, in English or Vietnamese.',
   askQuestion: 'Ask a question',
-  askHint:
-    'Type your question, for example “What does the ITTC Network do?” or “Who coordinates Treatnet?”.',
+  askHint: 'Type your question.',
+  askHintExamples: 'Type your question, for example {examples}.',
+  or: 'or',
   startAssessment: 'Start an assessment',
   continueAssessment: 'Continue my assessment',
   myResults: 'My results',
   whatNext: 'What would you like to do next?',
   language: 'Tiếng Việt',
   languageSet: 'I will talk with you in English.',
-  help: 'You can ask me anything about Treatnet and the ITTC Network, or start a needs assessment. Commands: “start”, “continue”, “my results”, “language”, “help”. During an assessment type “back”, “skip”, “pause”, “cancel”, or answer with the number or the words of an option.',
+  help: 'You can ask me anything about {about}, or start a needs assessment. Commands: “start”, “continue”, “my results”, “language”, “help”. During an assessment type “back”, “skip”, “pause”, “cancel”, or answer with the number or the words of an option.',
   coordinatorHelp:
     'As a coordinator you can also type “submissions”, “summary”, “export all” (every result as CSV) or “unanswered” (the questions I could not answer).',
   chooseInstrument: 'Which assessment would you like to do?',
@@ -117,18 +116,17 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const vi: Record<MessageKey, string> = {
-  welcome:
-    'Xin chào! Tôi là resonet, trợ lý thông tin về Treatnet và Mạng lưới ITTC (không phải dịch vụ chính thức của hai mạng lưới). Tôi trả lời các câu hỏi về mạng lưới dựa trên tài liệu của họ và hướng dẫn Anh/Chị thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
   askQuestion: 'Đặt câu hỏi',
-  askHint:
-    'Hãy gõ câu hỏi của Anh/Chị, ví dụ “Mạng lưới ITTC làm gì?” hoặc “Ai điều phối Treatnet?”.',
+  askHint: 'Hãy gõ câu hỏi của Anh/Chị.',
+  askHintExamples: 'Hãy gõ câu hỏi của Anh/Chị, ví dụ {examples}.',
+  or: 'hoặc',
   startAssessment: 'Bắt đầu đánh giá',
   continueAssessment: 'Tiếp tục bài đánh giá',
   myResults: 'Kết quả của tôi',
   whatNext: 'Anh/Chị muốn làm gì tiếp theo?',
   language: 'English',
   languageSet: 'Tôi sẽ trò chuyện với Anh/Chị bằng tiếng Việt.',
-  help: 'Anh/Chị có thể hỏi tôi bất cứ điều gì về Treatnet và Mạng lưới ITTC, hoặc bắt đầu một bài đánh giá nhu cầu. Lệnh: “bắt đầu”, “tiếp tục”, “kết quả của tôi”, “ngôn ngữ”, “trợ giúp”. Trong khi đánh giá, hãy gõ “quay lại”, “bỏ qua”, “tạm dừng”, “hủy”, hoặc trả lời bằng số hay nội dung của lựa chọn.',
+  help: 'Anh/Chị có thể hỏi tôi bất cứ điều gì về {about}, hoặc bắt đầu một bài đánh giá nhu cầu. Lệnh: “bắt đầu”, “tiếp tục”, “kết quả của tôi”, “ngôn ngữ”, “trợ giúp”. Trong khi đánh giá, hãy gõ “quay lại”, “bỏ qua”, “tạm dừng”, “hủy”, hoặc trả lời bằng số hay nội dung của lựa chọn.',
   coordinatorHelp:
     'Là điều phối viên, Anh/Chị còn có thể gõ “bài nộp”, “tổng hợp”, “xuất tất cả” (mọi kết quả dạng CSV) hoặc “chưa trả lời” (các câu hỏi tôi chưa trả lời được).',
   chooseInstrument: 'Anh/Chị muốn thực hiện bài đánh giá nào?',

@@ -1,8 +1,18 @@
+import { type LocalizedText, localize } from '@resonet/core';
 import { resolveFollowUp } from '../../answers/followUp';
 import { answerCard } from '../../cards/answer';
-import { t } from '../../i18n/catalog';
+import { type Lang, t } from '../../i18n/catalog';
 import type { Flow } from '../flow';
 import { dataOf } from '../incoming';
+
+/** "Type your question, for example “…” or “…”." with the pack's example questions. */
+function askHint(lang: Lang, examples: readonly LocalizedText[]): string {
+  if (!examples.length) return t(lang, 'askHint');
+  const quoted = examples.map((e) => `“${localize(e, lang)}”`);
+  const last = quoted.pop();
+  const joined = quoted.length ? `${quoted.join(', ')} ${t(lang, 'or')} ${last}` : (last ?? '');
+  return t(lang, 'askHintExamples', { examples: joined });
+}
 
 /** How many turns a question stays the one a follow-up is read against. */
 export const CONTEXT_TURNS = 3;
@@ -11,7 +21,7 @@ export const CONTEXT_TURNS = 3;
 export const ask: Flow = (outcome, message, ctx) => {
   const question =
     message.command === 'ask' ? (dataOf(message, 'ask')?.question ?? '') : message.text;
-  if (!question.trim()) return outcome.say(t(outcome.lang, 'askHint'));
+  if (!question.trim()) return outcome.say(askHint(outcome.lang, ctx.branding.examples));
   const previous = outcome.member.context?.question;
   const asked = (previous && resolveFollowUp(previous, question)) || question;
   const answer = ctx.answers.answer(asked, { locale: outcome.lang });

@@ -1,4 +1,4 @@
-import { foldText } from '@resonet/core';
+import { foldText, localize } from '@resonet/core';
 import { welcomeCard } from '../../cards/menus';
 import { type Lang, t } from '../../i18n/catalog';
 import type { Flow } from '../flow';
@@ -24,7 +24,7 @@ export const language: Flow = (outcome, message) => {
 export const help: Flow = (outcome, _message, ctx) => {
   const lang = outcome.lang;
   const words = [
-    t(lang, 'help'),
+    t(lang, 'help', { about: localize(ctx.branding.about, lang) }),
     t(lang, 'dataHelp'),
     ctx.isCoordinator ? t(lang, 'coordinatorHelp') : '',
   ]
@@ -33,5 +33,8 @@ export const help: Flow = (outcome, _message, ctx) => {
   // While answering, the question follows (see remindIfAnswering), not the menu.
   return outcome.member.step === 'answering'
     ? outcome.say(words)
-    : outcome.say(words, welcomeCard(lang, outcome.member.session !== undefined));
+    : outcome.say(
+        words,
+        welcomeCard(lang, outcome.member.session !== undefined, ctx.branding.welcome),
+      );
 };

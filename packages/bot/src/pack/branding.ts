@@ -1,0 +1,61 @@
+import { IdSchema, type LocalizedText, LocalizedTextSchema } from '@resonet/core';
+import * as z from 'zod';
+
+/** A document a pack's facts cite, shown by its title ("Example Network charter § Membership"). */
+export const PackDocumentSchema = z
+  .object({
+    /** As cited in a source's `document`: a file name or an https address. */
+    file: z.string().trim().min(1),
+    title: LocalizedTextSchema,
+    language: z.enum(['en', 'vi']).default('en'),
+    /** Where members can read it; only https addresses are shown as links. */
+    url: z.url({ protocol: /^https$/ }).optional(),
+  })
+  .strict();
+
+/**
+ * What a pack says about itself (pack.yaml): the names and words members see, its colour
+ * and logo, the topics offered when a question is not understood, the languages it speaks
+ * and the documents its facts cite.
+ */
+export const BrandingSchema = z
+  .object({
+    /** The assistant's name, in the page's header and in Teams ("Example Network assistant"). */
+    name: LocalizedTextSchema,
+    /** One line under the name. */
+    description: LocalizedTextSchema,
+    /** The first message of a conversation. */
+    welcome: LocalizedTextSchema,
+    /** What the bot answers about, in a sentence: "I only answer questions about {about}". */
+    about: LocalizedTextSchema,
+    /** Up to three example questions, offered to members who do not know what to ask. */
+    examples: z.array(LocalizedTextSchema).max(3).default([]),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f5f8b')
+      .default('#1f5f8b'),
+    /** A .png or .svg file beside pack.yaml. */
+    logo: z
+      .string()
+      .regex(/^[\w.-]+\.(png|svg)$/, 'must be the name of a .png or .svg file beside pack.yaml')
+      .optional(),
+    /** Knowledge entries offered as topics, by id; none: the first entries of the pack. */
+    topics: z.array(IdSchema).max(8).default([]),
+    languages: z
+      .array(z.enum(['en', 'vi']))
+      .min(1)
+      .default(['en', 'vi']),
+    documents: z.array(PackDocumentSchema).default([]),
+    /** Whether members may choose their centre from the registry without an invite. */
+    openJoining: z.boolean().default(false),
+    /** Made-up content for demos and tests. */
+    example: z.boolean().optional(),
+  })
+  .strict();
+
+/** A pack's branding, as read. */
+export type Branding = z.output<typeof BrandingSchema>;
+
+/** A text in the language asked, or English. */
+export const inLanguage = (text: LocalizedText, lang: string) =>
+  (lang === 'vi' ? text.vi : undefined) ?? text.en;
