@@ -5,6 +5,7 @@ import { ask } from './cli/ask';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
 import { type Outcome, ok, usageError } from './cli/outcome';
+import { packCheck, packInit } from './cli/pack';
 import { scoreFile } from './cli/score';
 
 function today(): string {
@@ -38,6 +39,12 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
   chat: ({ lang }) => ok(say('chatHelp', lang)),
   instruments: ({ values, lang }) =>
     listInstruments({ json: values.json ?? false, dictionary: values.dictionary ?? false, lang }),
+  pack: ({ rest, values, lang }) => {
+    const [action, dir] = rest;
+    if (action === 'init') return packInit(dir, values.name, lang);
+    if (action === 'check') return packCheck(dir, { json: values.json ?? false, lang });
+    return usageError(say('packUsage', lang));
+  },
   score: ({ rest, values, lang }) => {
     const [instrumentId, file] = rest;
     if (!instrumentId || !file) return usageError(say('needArgs', lang));
@@ -98,6 +105,8 @@ function parse(argv: string[]) {
       date: { type: 'string' },
       strict: { type: 'boolean' },
       dictionary: { type: 'boolean' },
+      name: { type: 'string' },
+      pack: { type: 'string' },
     },
   });
 }
@@ -119,6 +128,18 @@ function chatArguments(
   if (lang !== undefined && lang !== 'en' && lang !== 'vi')
     return usageError(say('badLang', locale, { value: lang }));
   return { ...(lang ? { lang } : {}), locale };
+}
+
+/** `resonet serve`'s one option, `--pack DIR`, or the usage error to print. */
+function serveArguments(argv: string[]): string | undefined | Outcome {
+  const locale = negotiateLocale(process.env.LANG?.split('.')[0]);
+  try {
+    const { values, positionals } = parse(argv);
+    if (positionals.length > 1) return usageError(say('serveHelp', locale));
+    return values.pack;
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n\n${say('serveHelp', locale)}`);
+  }
 }
 
 /** Runs the command line for the `resonet` binary: prints and sets the exit code. */
@@ -166,8 +187,14 @@ export function main(argv: string[]): void {
   }
   if (argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h')) {
     // Imported on demand so that the quick commands do not load botbuilder and restify.
+    const pack = serveArguments(argv);
+    if (typeof pack === 'object') {
+      process.stderr.write(pack.err.endsWith('\n') ? pack.err : `${pack.err}\n`);
+      process.exitCode = pack.code;
+      return;
+    }
     import('./serve')
-      .then(({ serve }) => serve())
+      .then(({ serve }) => serve(pack ? { ...process.env, RESONET_PACK: pack } : process.env))
       .then(
         (code) => process.exit(code),
         (error: unknown) => {

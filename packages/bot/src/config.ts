@@ -35,6 +35,7 @@ const EnvSchema = z
     RESONET_ALLOW_REMOTE_ANONYMOUS: flag,
     RESONET_COORDINATORS: z.string().optional(),
     RESONET_EXAMPLE_CENTRES: flag,
+    RESONET_PACK: z.string().trim().optional(),
     RESONET_UNANSWERED_DAYS: z
       .string()
       .optional()
@@ -154,6 +155,8 @@ export interface BotConfig {
   host: string;
   coordinators: ReadonlySet<string>;
   exampleCentres: boolean;
+  /** The content pack served (a folder or an installed package); none: the shipped one. */
+  pack?: string;
   /** How long unanswered questions are kept, in days; 0: they are not recorded. */
   unansweredDays: number;
   maxBodyBytes: number;
@@ -218,6 +221,7 @@ export function readConfig(
           .filter(Boolean),
       ),
       exampleCentres: e.RESONET_EXAMPLE_CENTRES,
+      ...(e.RESONET_PACK ? { pack: e.RESONET_PACK } : {}),
       unansweredDays: e.RESONET_UNANSWERED_DAYS,
       maxBodyBytes: e.RESONET_MAX_BODY_KB * 1024,
       logLevel: e.LOG_LEVEL,

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
+import { negotiateLocale } from '@resonet/core';
 import { type BotConfig, readConfig } from './config';
+import type { Content } from './content';
 import { createLogger } from './log';
+import { loadPack } from './pack/loadPack';
+import { formatProblem } from './pack/problems';
 import { startServer } from './server';
 import { DatabaseError } from './storage/database';
 import { describeUrl } from './storage/postgres';
@@ -20,6 +24,11 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     return 1;
   }
   const log = createLogger(config.value.logLevel);
+  const content = config.value.pack ? packOrProblems(config.value.pack, env) : undefined;
+  if (content && !content.ok) {
+    process.stderr.write(content.error);
+    return 1;
+  }
   let stores: Stores;
   try {
     stores = await openStores(config.value.store, log);
@@ -45,6 +54,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
           }
         : {}),
       ping: stores.ping,
+      ...(content ? { content: content.value } : {}),
     });
   } catch (error) {
     await stores.close().catch(() => {});
@@ -82,6 +92,21 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** The pack's content, or its problems as printed, each on its own line. */
+function packOrProblems(
+  given: string,
+  env: NodeJS.ProcessEnv,
+): { ok: true; value: Content } | { ok: false; error: string } {
+  const lang = negotiateLocale(env.LANG?.split('.')[0]);
+  const loaded = loadPack(given, lang);
+  if (loaded.ok) return loaded;
+  const lines = loaded.error.map((p) => `  - ${formatProblem(p)}`).join('\n');
+  return {
+    ok: false,
+    error: `resonet: the bot cannot start, the pack "${given}" has problems:\n${lines}\nCheck it with: resonet pack check ${given}\n`,
+  };
 }
 
 function describeStore(store: BotConfig['store']): string {

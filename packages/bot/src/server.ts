@@ -57,10 +57,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const results = options.results ?? new MemoryResultStore();
   // Only the bot's own adapter can post into the local Direct Line's streams (anonymous mode).
   const localSecret = randomBytes(32).toString('base64url');
+  const content = options.content ?? loadContent({ exampleCentres: config.exampleCentres });
   const host = createBotFrameworkHost({
     config,
     log,
-    content: options.content ?? loadContent({ exampleCentres: config.exampleCentres }),
+    content,
     results,
     members: options.members ?? new MemoryMemberStore(results),
     ...(options.unanswered ? { unanswered: options.unanswered } : {}),
@@ -124,6 +125,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     botUrl: () => url,
     localSecret,
+    page: {
+      branding: content.branding,
+      ...(content.logo ? { logo: content.logo } : {}),
+    },
     receive: (activity) => {
       if (closing) return Promise.reject(new Error('The bot is shutting down.'));
       const work = host.process('', activity);

@@ -18,10 +18,9 @@
   const TEXT = {
     en: {
       title: 'resonet — chat with the network assistant',
-      description:
-        'Ask about Treatnet and the ITTC Network, and take a needs assessment, in English or Vietnamese.',
+      description: 'Ask about {about}, and take a needs assessment, in English or Vietnamese.',
       heading: 'resonet',
-      subtitle: 'Information assistant about Treatnet and the ITTC Network',
+      subtitle: 'Network information assistant',
       skip: 'Skip to the chat',
       languages: 'Language',
       chat: 'Chat with the resonet assistant',
@@ -36,10 +35,9 @@
     },
     vi: {
       title: 'resonet — trò chuyện với trợ lý mạng lưới',
-      description:
-        'Hỏi về Treatnet và Mạng lưới ITTC, và thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
+      description: 'Hỏi về {about}, và thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
       heading: 'resonet',
-      subtitle: 'Trợ lý thông tin về Treatnet và Mạng lưới ITTC',
+      subtitle: 'Trợ lý thông tin mạng lưới',
       skip: 'Chuyển đến cuộc trò chuyện',
       languages: 'Ngôn ngữ',
       chat: 'Trò chuyện với trợ lý resonet',
@@ -54,6 +52,39 @@
     },
   };
   /** @typedef {keyof typeof TEXT.en} TextKey */
+  /**
+   * The pack's branding, written into the page by the bot (meta resonet-branding).
+   * @typedef {{ en: string, vi?: string }} Localized
+   * @typedef {{ name: Localized, description: Localized, about: Localized, colour: string, logo?: string }} Branding
+   */
+  /** @returns {Branding | undefined} */
+  const readBranding = () => {
+    const content = document
+      .querySelector('meta[name="resonet-branding"]')
+      ?.getAttribute('content');
+    try {
+      return content ? JSON.parse(content) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const branding = readBranding();
+  if (branding)
+    for (const key of /** @type {Lang[]} */ (['en', 'vi'])) {
+      /** @param {Localized} text */
+      const own = (text) => text[key] ?? text.en;
+      TEXT[key].heading = own(branding.name);
+      TEXT[key].title = own(branding.name);
+      TEXT[key].subtitle = own(branding.description);
+      TEXT[key].chat = own(branding.name);
+      TEXT[key].description = TEXT[key].description.replace('{about}', own(branding.about));
+    }
+  else
+    for (const key of /** @type {Lang[]} */ (['en', 'vi']))
+      TEXT[key].description = TEXT[key].description.replace(
+        '{about}',
+        key === 'vi' ? 'mạng lưới' : 'the network',
+      );
   /** @type {Record<Lang, string>} */
   const LOCALES = { en: 'en-US', vi: 'vi-VN' };
   // Direct Line connection states (DirectLineJS ConnectionStatus).
@@ -163,7 +194,7 @@
   }
 
   const styleOptions = {
-    accent: '#0b5394',
+    accent: branding?.colour ?? '#0b5394',
     bubbleMaxWidth: 640,
     bubbleMinWidth: 0,
     hideUploadButton: true,

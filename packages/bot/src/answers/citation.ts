@@ -8,8 +8,12 @@ export interface SourceTitle {
   sections?: Readonly<Record<string, LocalizedText>>;
 }
 
+/** The section of a source that is a whole document (a pack's own knowledge file). */
+export const WHOLE_DOCUMENT = '(whole document)';
+
 /** A citation as people read it: "UNODC project summary slides for Treatnet § Phase I - Resources". */
 export function citation(ref: SourceRef, documents: readonly SourceTitle[], lang: Lang): string {
+  if (ref.section === WHOLE_DOCUMENT) return documentTitle(ref, documents, lang);
   const sections = documents.find((d) => d.file === ref.document)?.sections;
   const named =
     sections && Object.hasOwn(sections, ref.section) ? sections[ref.section] : undefined;

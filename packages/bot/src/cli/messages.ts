@@ -10,10 +10,16 @@ export const MESSAGES = {
 Commands:
   ask "<question>" [--lang en|vi] [--json]
       Answer a question about the networks, in English or Vietnamese.
-  serve
+  serve [--pack DIR]
       Start the chat bot (Bot Framework, POST /api/messages) and, locally, its chat page
       at http://localhost:3978/. Settings come from environment variables; see
-      \`resonet serve --help\` and docs/bot.md.
+      \`resonet serve --help\` and docs/bot.md. --pack serves a content pack.
+  pack init DIR --name "NAME"
+      Write a new content pack for your network into DIR: branding, the network, two
+      example centres, a short instrument and three knowledge entries (docs/partners.md).
+  pack check DIR [--json]
+      Check a content pack: exit 0 when it is valid, 1 with every problem listed by file,
+      line and field.
   chat [--lang en|vi]
       Chat with the bot in this terminal: questions and assessments, as in Teams.
   instruments [--json | --dictionary] [--lang en|vi]
@@ -38,10 +44,15 @@ Options:
 Các lệnh:
   ask "<câu hỏi>" [--lang en|vi] [--json]
       Trả lời câu hỏi về các mạng lưới, bằng tiếng Việt hoặc tiếng Anh.
-  serve
+  serve [--pack THƯ-MỤC]
       Khởi động chatbot (Bot Framework, POST /api/messages) và, khi chạy cục bộ, trang
       trò chuyện tại http://localhost:3978/. Cấu hình bằng biến môi trường; xem
-      \`resonet serve --help\` và docs/bot.md.
+      \`resonet serve --help\` và docs/bot.md. --pack dùng một gói nội dung.
+  pack init THƯ-MỤC --name "TÊN"
+      Tạo gói nội dung mới cho mạng lưới của Anh/Chị trong THƯ-MỤC: nhận diện, mạng lưới,
+      hai trung tâm ví dụ, một công cụ đánh giá ngắn và ba mục kiến thức (docs/partners.md).
+  pack check THƯ-MỤC [--json]
+      Kiểm tra gói nội dung: mã thoát 0 khi hợp lệ, 1 kèm mọi lỗi theo tệp, dòng và trường.
   chat [--lang en|vi]
       Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
   instruments [--json | --dictionary] [--lang en|vi]
@@ -98,7 +109,7 @@ Tùy chọn:
     vi: 'Không đọc được cơ sở dữ liệu: {reason}',
   },
   serveHelp: {
-    en: `Usage: resonet serve
+    en: `Usage: resonet serve [--pack DIR]
 
 Starts the chat bot. Settings (environment variables):
   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
@@ -111,6 +122,9 @@ Starts the chat bot. Settings (environment variables):
   RESONET_COORDINATORS
                   Comma-separated user ids (Teams: Microsoft Entra object ids) of the
                   network coordinators.
+  RESONET_PACK, --pack DIR
+                  The content pack to serve: a folder, or an installed npm package
+                  (default: the shipped pack). See resonet pack check and docs/partners.md.
   RESONET_EXAMPLE_CENTRES=true
                   Offer the example centres in the centre list (demos).
   RESONET_MAX_BODY_KB
@@ -130,7 +144,7 @@ Starts the chat bot. Settings (environment variables):
   RESONET_STORAGE embedded, postgres or memory (nothing kept after a stop).
   LOG_LEVEL       fatal, error, warn, info (default), debug, trace or silent.
 `,
-    vi: `Cách dùng: resonet serve
+    vi: `Cách dùng: resonet serve [--pack THƯ-MỤC]
 
 Khởi động chatbot. Cấu hình (biến môi trường):
   MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
@@ -143,6 +157,9 @@ Khởi động chatbot. Cấu hình (biến môi trường):
   RESONET_COORDINATORS
                   Mã người dùng của các điều phối viên mạng lưới, cách nhau bằng dấu phẩy
                   (Teams: Microsoft Entra object id).
+  RESONET_PACK, --pack THƯ-MỤC
+                  Gói nội dung được dùng: một thư mục hoặc một gói npm đã cài
+                  (mặc định: gói có sẵn). Xem resonet pack check và docs/partners.md.
   RESONET_EXAMPLE_CENTRES=true
                   Hiện các trung tâm ví dụ trong danh sách (để trình diễn).
   RESONET_MAX_BODY_KB
@@ -182,8 +199,36 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
 `,
   },
   needQuestion: {
-    en: 'ask needs a question: resonet ask "What is Treatnet?"',
-    vi: 'Lệnh ask cần một câu hỏi: resonet ask "Treatnet là gì?"',
+    en: 'ask needs a question: resonet ask "What does the network do?"',
+    vi: 'Lệnh ask cần một câu hỏi: resonet ask "Mạng lưới làm gì?"',
+  },
+  packUsage: {
+    en: 'Usage: resonet pack init DIR --name "NAME" | resonet pack check DIR [--json]',
+    vi: 'Cách dùng: resonet pack init THƯ-MỤC --name "TÊN" | resonet pack check THƯ-MỤC [--json]',
+  },
+  packInitArgs: {
+    en: 'pack init needs a folder and the network\'s name: resonet pack init my-pack --name "Example Network"',
+    vi: 'Lệnh pack init cần một thư mục và tên mạng lưới: resonet pack init my-pack --name "Mạng lưới Ví dụ"',
+  },
+  packInitNotEmpty: {
+    en: 'The folder "{dir}" is not empty; nothing was written. Choose a new folder.',
+    vi: 'Thư mục "{dir}" không trống; chưa ghi gì. Hãy chọn một thư mục mới.',
+  },
+  packInitDone: {
+    en: 'Wrote a new pack to {dir} ({count} files). Next:\n  resonet pack check {dir}\n  resonet serve --pack {dir}\nThen replace the texts marked "Replace" with your network\'s own (docs/partners.md).\n',
+    vi: 'Đã tạo gói nội dung mới tại {dir} ({count} tệp). Tiếp theo:\n  resonet pack check {dir}\n  resonet serve --pack {dir}\nSau đó thay các đoạn ghi "Hãy thay" bằng nội dung của mạng lưới (docs/partners.md).\n',
+  },
+  packCheckArgs: {
+    en: "pack check needs the pack's folder: resonet pack check my-pack",
+    vi: 'Lệnh pack check cần thư mục của gói: resonet pack check my-pack',
+  },
+  packProblems: {
+    en: 'The pack {dir} has {count} {count|problem|problems}:',
+    vi: 'Gói {dir} có {count} lỗi:',
+  },
+  packValid: {
+    en: 'The pack {dir} is valid: {centres} centres, {instruments} instruments, {entries} knowledge entries; languages {languages}.',
+    vi: 'Gói {dir} hợp lệ: {centres} trung tâm, {instruments} công cụ đánh giá, {entries} mục kiến thức; ngôn ngữ {languages}.',
   },
   unknownCommand: {
     en: 'Unknown command "{value}". Run "resonet --help" to see the commands.',

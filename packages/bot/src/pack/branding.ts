@@ -13,6 +13,16 @@ export const PackDocumentSchema = z
   })
   .strict();
 
+/** The WCAG contrast ratio of white text on a colour given as #rrggbb. */
+export function contrastWithWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}
+
 /**
  * What a pack says about itself (pack.yaml): the names and words members see, its colour
  * and logo, the topics offered when a question is not understood, the languages it speaks
@@ -30,9 +40,14 @@ export const BrandingSchema = z
     about: LocalizedTextSchema,
     /** Up to three example questions, offered to members who do not know what to ask. */
     examples: z.array(LocalizedTextSchema).max(3).default([]),
+    /** Buttons and the page's header; white text on it must stay readable (contrast ≥ 4.5). */
     colour: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f5f8b')
+      .refine(
+        (c) => contrastWithWhite(c) >= 4.5,
+        'is too light: white text on it would be hard to read (contrast below 4.5:1); choose a darker colour',
+      )
       .default('#1f5f8b'),
     /** A .png or .svg file beside pack.yaml. */
     logo: z

@@ -1,4 +1,5 @@
 import { type KnowledgeEntry, KnowledgeEntrySchema, type Lang, parseWith } from '@resonet/core';
+import { WHOLE_DOCUMENT } from '../answers/citation';
 import { type DataFile, problemsOf, readDataFile } from './dataFile';
 import { type PackProblem, problemText } from './problems';
 
@@ -43,12 +44,11 @@ function answerSections(
 function withDefaults(raw: unknown, file: string): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const entry = raw as Record<string, unknown>;
-  const id = typeof entry.id === 'string' ? entry.id : 'entry';
   return {
     related: [],
     tags: [],
     // An entry cites the pack's own file unless it names its documents.
-    ...(entry.appHelp ? {} : { sources: [{ document: file, section: id }] }),
+    sources: entry.appHelp ? [] : [{ document: file, section: WHOLE_DOCUMENT }],
     ...entry,
   };
 }

@@ -7,6 +7,7 @@ import {
   parseNetwork,
   parseWith,
 } from '@resonet/core';
+import { WHOLE_DOCUMENT } from '../answers/citation';
 import { type Branding, BrandingSchema } from './branding';
 import { readCentresCsv } from './centresCsv';
 import { type DataFile, problemsOf, readDataFile } from './dataFile';
@@ -119,6 +120,21 @@ function filesUnder(files: PackFiles, folder: string) {
     .sort();
 }
 
+/**
+ * A pack author's instrument with what a short form may leave out: no Likert scales, no
+ * scoring, no recommendations, and its basis the pack's own file.
+ */
+function instrumentDefaults(raw: unknown, file: string): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return {
+    likertScales: [],
+    scales: [],
+    recommendations: [],
+    basis: [{ document: file, section: WHOLE_DOCUMENT }],
+    ...raw,
+  };
+}
+
 function readInstruments(files: PackFiles, lang: Lang, problems: PackProblem[]) {
   const found: { file: string; data: DataFile; instrument: Instrument }[] = [];
   for (const file of filesUnder(files, 'instruments')) {
@@ -131,7 +147,7 @@ function readInstruments(files: PackFiles, lang: Lang, problems: PackProblem[]) 
     }
     const data = readData(files, file, lang, problems);
     if (!data) continue;
-    const parsed = parseInstrument(data.value, { locale: lang });
+    const parsed = parseInstrument(instrumentDefaults(data.value, file), { locale: lang });
     if (!parsed.ok) {
       problems.push(...problemsOf(file, data, parsed.error));
       continue;
@@ -259,8 +275,10 @@ export function parsePack(
       ),
     );
   const ids = new Set(knowledge.map((k) => k.entry.id));
+  // An entry that failed is already reported: its topic is not reported again.
+  const failed = problems.some((p) => p.file.startsWith('knowledge/'));
   branding?.branding.topics.forEach((id, i) => {
-    if (ids.has(id) || !knowledge.length) return;
+    if (ids.has(id) || failed) return;
     const line = branding.data.lineOf(`topics[${i}]`);
     problems.push({
       file: branding.file,

@@ -30,9 +30,9 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `resonet serve` and resolves once it prints its URL. */
-export function startBot(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, [cli, 'serve'], { env: bareEnv(env) });
+/** Starts `resonet serve [args]` and resolves once it prints its URL. */
+export function startBot(env: Record<string, string>, args: string[] = []): Promise<BotProcess> {
+  const child = spawn(process.execPath, [cli, 'serve', ...args], { env: bareEnv(env) });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => {

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { BotConfig } from '../../config';
 import type { Logger } from '../../log';
 import type { Conversations } from './conversations';
-import { mountWebPage } from './page';
+import { mountWebPage, type WebPageOptions } from './page';
 import { type LocalDirectLine, mountLocalDirectLine, type Receive } from './routes';
 import { azureIssuer, type Issuer, mountTokenEndpoint } from './tokenEndpoint';
 
@@ -20,6 +20,8 @@ export interface WebChatOptions {
   /** For tests: the local Direct Line's memory, and the fetch that reaches Azure. */
   conversations?: Conversations;
   fetch?: typeof fetch;
+  /** The pack's branding and logo, shown by the page. */
+  page?: Pick<WebPageOptions, 'branding' | 'logo'>;
 }
 
 /** What was mounted, for tests and the start-up banner. */
@@ -74,6 +76,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): WebChatMo
       // Azure's Direct Line streams over a WebSocket on the same host.
       connect: localDirectLine ? [] : [azure.origin, `wss://${azure.host}`],
       frameAncestors: webChat.origins,
+      ...options.page,
     });
   }
   return {

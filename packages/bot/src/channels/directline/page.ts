@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { LocalizedText } from '@resonet/core';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../log';
 
@@ -44,8 +45,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-function load(file: string): Asset {
-  const body = readFileSync(file);
+function load(file: string, transform?: (body: Buffer) => Buffer): Asset {
+  const read = readFileSync(file);
+  const body = transform ? transform(read) : read;
   const type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
   return {
     type,
@@ -84,6 +86,45 @@ export interface WebPageOptions {
   frameAncestors: readonly string[];
   webRoot?: string;
   webChatBundle?: string;
+  /** The pack's words, colour and logo, written into the page. */
+  branding?: PageBranding;
+  logo?: { data: Uint8Array; type: 'image/png' | 'image/svg+xml' };
+}
+
+/** What the page shows of a pack: its name, one line, what it is about, its colour. */
+export interface PageBranding {
+  name: LocalizedText;
+  description: LocalizedText;
+  about: LocalizedText;
+  colour: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The page with the pack's branding: its English words in the HTML (what a page reader sees
+ * before the script runs), all of them in a meta tag the script reads, and its colour.
+ */
+export function brandedPage(html: string, branding: PageBranding, logo?: string): string {
+  const { name: names, description, about, colour } = branding;
+  const meta = escapeHtml(
+    JSON.stringify({ name: names, description, about, colour, ...(logo ? { logo } : {}) }),
+  );
+  const name = escapeHtml(branding.name.en);
+  return html
+    .replace(/<title>[^<]*<\/title>/, `<title>${name}</title>`)
+    .replace(
+      /(<meta\s+name="description"\s+content=")[^"]*/,
+      `$1${escapeHtml(`Ask about ${about.en}, and take a needs assessment, in English or Vietnamese.`)}`,
+    )
+    .replace(
+      /<meta name="color-scheme"/,
+      `<meta name="resonet-branding" content="${meta}" />\n    <meta name="color-scheme"`,
+    )
+    .replace(/(<h1 data-text="heading">)[^<]*/, `$1${name}`)
+    .replace(/(data-text="subtitle">)[^<]*/, `$1${escapeHtml(branding.description.en)}`)
+    .replace(/<html lang="en">/, `<html lang="en" style="--brand: ${branding.colour}">`)
+    .replace(/(<img src=")\/favicon\.svg(" alt="")/, logo ? `$1${logo}$2` : '$&');
 }
 
 /**
@@ -109,6 +150,22 @@ export function mountWebPage(server: Server, options: WebPageOptions): void {
     '/webchat/webchat.js': bundle,
   };
   const cache = new Map<string, Asset>();
+  const logoPath = options.logo
+    ? `/logo.${options.logo.type === 'image/png' ? 'png' : 'svg'}`
+    : undefined;
+  const { branding } = options;
+  const transforms: Record<string, (body: Buffer) => Buffer> = branding
+    ? { '/': (body) => Buffer.from(brandedPage(body.toString('utf8'), branding, logoPath)) }
+    : {};
+  if (options.logo && logoPath) {
+    const data = Buffer.from(options.logo.data);
+    cache.set(logoPath, {
+      type: options.logo.type,
+      body: data,
+      etag: `"${createHash('sha256').update(data).digest('base64url').slice(0, 27)}"`,
+    });
+    files[logoPath] = logoPath;
+  }
 
   for (const [path, file] of Object.entries(files)) {
     server.get(path, async (req: Request, res: Response) => {
@@ -118,7 +175,7 @@ export function mountWebPage(server: Server, options: WebPageOptions): void {
       }
       let asset = cache.get(path);
       if (!asset) {
-        asset = load(file);
+        asset = load(file, transforms[path]);
         cache.set(path, asset);
       }
       const headers: Record<string, string> = {
