@@ -4,9 +4,11 @@ import { type Lang, negotiateLocale } from '@resonet/core';
 import { ask } from './cli/ask';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
-import { type Outcome, ok, usageError } from './cli/outcome';
+import { dataError, type Outcome, ok, usageError } from './cli/outcome';
 import { packCheck, packInit } from './cli/pack';
 import { scoreFile } from './cli/score';
+import { loadPack } from './pack/loadPack';
+import { formatProblem } from './pack/problems';
 
 function today(): string {
   const now = new Date();
@@ -28,10 +30,17 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
   ask: ({ rest, values, lang, fallbackLang }) => {
     const question = rest.join(' ').trim();
     if (!question) return usageError(say('needQuestion', lang));
+    const pack = values.pack ?? process.env.RESONET_PACK;
+    const packed = pack ? loadPack(pack, lang) : undefined;
+    if (packed && !packed.ok)
+      return dataError(
+        `${say('packProblems', lang, { dir: pack ?? '', count: packed.error.length })}\n${packed.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+      );
     // Without --lang the answer follows the question's language.
     return ask(question, {
       ...(values.lang ? { lang: values.lang } : { lang: fallbackLang }),
       json: values.json ?? false,
+      ...(packed ? { content: packed.value } : {}),
     });
   },
   // The long-running commands are started by bin/resonet.js; here they only explain.
@@ -115,19 +124,21 @@ function parse(argv: string[]) {
 function chatArguments(
   argv: string[],
   env: NodeJS.ProcessEnv,
-): { lang?: Lang; locale: string } | Outcome {
+): { lang?: Lang; locale: string; pack?: string } | Outcome {
   const locale = negotiateLocale(env.LANG?.split('.')[0]);
   let lang: string | undefined;
+  let pack: string | undefined;
   try {
     const { values, positionals } = parse(argv);
     if (positionals.length > 1) return usageError(say('usage', locale));
     lang = values.lang;
+    pack = values.pack;
   } catch (error) {
     return usageError(`${(error as Error).message}\n\n${say('chatHelp', locale)}`);
   }
   if (lang !== undefined && lang !== 'en' && lang !== 'vi')
     return usageError(say('badLang', locale, { value: lang }));
-  return { ...(lang ? { lang } : {}), locale };
+  return { ...(lang ? { lang } : {}), ...(pack ? { pack } : {}), locale };
 }
 
 /** `resonet serve`'s one option, `--pack DIR`, or the usage error to print. */

@@ -423,3 +423,48 @@ describe('createZip', () => {
     ).toThrow(/duplicate/);
   });
 });
+
+describe('npm run teams:package -- --pack DIR', () => {
+  it('takes the app’s name, descriptions and colour from the pack, in both languages', () => {
+    const pack = join(dir, 'delta-pack');
+    const init = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../bin/resonet.js', import.meta.url)),
+        'pack',
+        'init',
+        pack,
+        '--name',
+        'Example Delta Network',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(init.status, init.stderr).toBe(0);
+    const out = join(dir, 'delta.zip');
+    const run = packageApp(['--out', out, '--pack', pack], { MicrosoftAppId: BOT_ID });
+    expect(run.code, run.err).toBe(0);
+    const files = readZip(readFileSync(out));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest & {
+      name: { short: string; full: string };
+      description: { short: string; full: string };
+    };
+    const vi = JSON.parse(files.get('vi-vn.json')!.toString('utf8')) as Record<string, string>;
+    expect(manifest.name.short).toBe('Example Delta Network');
+    expect(manifest.description.full).toContain('questions about Example Delta Network');
+    expect(vi['description.short']).toBe(
+      'Hỏi đáp và đánh giá nhu cầu cho các trung tâm của mạng lưới',
+    );
+    expect(manifest.accentColor).toBe('#1F5F8B');
+    const validate = validator(
+      join(schemaDir(String(manifest.manifestVersion)), 'MicrosoftTeams.schema.json'),
+    );
+    expect(validate(manifest) ? [] : validate.errors).toEqual([]);
+    expect(`${JSON.stringify(manifest)}${JSON.stringify(vi)}`).not.toMatch(/Treatnet|ITTC/);
+  });
+
+  it('refuses a broken pack, naming its problems', () => {
+    const run = packageApp(['--pack', join(dir, 'no-such-pack')], { MicrosoftAppId: BOT_ID });
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('There is no folder or installed package');
+  });
+});

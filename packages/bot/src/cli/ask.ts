@@ -1,9 +1,8 @@
-import { knowledgeBase, networks, SOURCE_DOCUMENTS } from '@resonet/fixtures';
-import { AnswerEngine } from '../answers/answer';
 import { citation, documentTitle } from '../answers/citation';
+import { type Content, loadContent } from '../content';
 import { type Outcome, ok } from './outcome';
 
-let engine: AnswerEngine | undefined;
+let shipped: Content | undefined;
 
 const LABELS = {
   sources: { en: 'Sources', vi: 'Nguồn' },
@@ -11,16 +10,22 @@ const LABELS = {
 };
 
 /** `resonet ask "question" [--lang en|vi] [--json]`: answers from the knowledge base and the model. */
-export function ask(question: string, options: { lang?: string; json: boolean }): Outcome {
-  engine ??= new AnswerEngine(knowledgeBase, networks, { documents: SOURCE_DOCUMENTS });
-  const answer = engine.answer(question, options.lang ? { locale: options.lang } : {});
-  const sources = answer.sources.map((ref) => citation(ref, SOURCE_DOCUMENTS, answer.lang));
+export function ask(
+  question: string,
+  options: { lang?: string; json: boolean; content?: Content },
+): Outcome {
+  shipped ??= options.content ? undefined : loadContent();
+  const content = options.content ?? shipped;
+  if (!content) throw new Error('no content to answer from');
+  const documents = content.documents;
+  const answer = content.answers.answer(question, options.lang ? { locale: options.lang } : {});
+  const sources = answer.sources.map((ref) => citation(ref, documents, answer.lang));
   const suggestions = answer.suggestions.map((s) => s.text);
   if (options.json) {
     // The file and section for tools, the title for people.
     const cited = answer.sources.map((ref) => ({
       ...ref,
-      title: documentTitle(ref, SOURCE_DOCUMENTS, answer.lang),
+      title: documentTitle(ref, documents, answer.lang),
     }));
     const { status, lang, text } = answer;
     return ok(`${JSON.stringify({ status, lang, text, sources: cited, suggestions }, null, 2)}\n`);

@@ -30,10 +30,16 @@ export function contrastWithWhite(hex: string): number {
  */
 export const BrandingSchema = z
   .object({
-    /** The assistant's name, in the page's header and in Teams ("Example Network assistant"). */
-    name: LocalizedTextSchema,
-    /** One line under the name. */
-    description: LocalizedTextSchema,
+    /** The assistant's name, in the page's header and in Teams (which shows 30 characters). */
+    name: LocalizedTextSchema.refine(
+      (text) => Object.values(text).every((v) => [...(v ?? '')].length <= 30),
+      'must be at most 30 characters in each language: Teams shows no more',
+    ),
+    /** One line under the name (Teams' short description: 80 characters). */
+    description: LocalizedTextSchema.refine(
+      (text) => Object.values(text).every((v) => [...(v ?? '')].length <= 80),
+      'must be at most 80 characters in each language: it is one line, and Teams shows no more',
+    ),
     /** The first message of a conversation. */
     welcome: LocalizedTextSchema,
     /** What the bot answers about, in a sentence: "I only answer questions about {about}". */

@@ -32,7 +32,7 @@ export function readDataFile(
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const [error] = document.errors;
   if (error) {
-    const line = error.linePos?.[0]?.line;
+    const line = counter.linePos(error.pos[0]).line;
     const format = file.endsWith('.json') ? 'JSON' : 'YAML';
     return {
       ok: false,
@@ -74,7 +74,11 @@ export function problemsOf(
   prefix = '',
 ): PackProblem[] {
   return issues.map((issue) => {
-    const path = `${prefix}${prefix && issue.path && !issue.path.startsWith('[') ? '.' : ''}${issue.path}`;
+    const base = `${prefix}${prefix && issue.path && !issue.path.startsWith('[') ? '.' : ''}${issue.path}`;
+    // A field the schema does not have is shown where it is, by its own name.
+    const unknown =
+      issue.code === 'unrecognized_keys' ? /"([^"]+)"/.exec(issue.message)?.[1] : undefined;
+    const path = unknown ? (base ? `${base}.${unknown}` : unknown) : base;
     const line = data.lineOf(path);
     return {
       file,

@@ -20,16 +20,18 @@ const q = (text: string) => JSON.stringify(text);
  */
 export function scaffoldPack(name: string): Record<string, string> {
   const id = idFromName(name);
+  // Teams shows 30 characters of an app's name: a longer one is cut at a word.
+  const short = [...name].length <= 30 ? name : `${name.slice(0, 29).replace(/\s+\S*$/, '')}…`;
   return {
     'pack.yaml': `# What members see: the assistant's name, its welcome, its colour and logo.
 # Every text has English (en) and Vietnamese (vi); list only "en" under languages to leave
 # Vietnamese out. Check the pack with: resonet pack check <this folder>
 name:
-  en: ${q(`${name} assistant`)}
-  vi: ${q(`Trợ lý ${name}`)}
+  en: ${q(short)}
+  vi: ${q(short)}
 description:
-  en: ${q(`Questions and needs assessments for the centres of ${name}`)}
-  vi: ${q(`Hỏi đáp và đánh giá nhu cầu cho các trung tâm của ${name}`)}
+  en: "Questions and needs assessments for the network's centres"
+  vi: "Hỏi đáp và đánh giá nhu cầu cho các trung tâm của mạng lưới"
 welcome:
   en: ${q(`Hello! I am the ${name} assistant. I answer questions about the network and walk you through needs assessments, in English or Vietnamese.`)}
   vi: ${q(`Xin chào! Tôi là trợ lý của ${name}. Tôi trả lời các câu hỏi về mạng lưới và hướng dẫn Anh/Chị thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.`)}

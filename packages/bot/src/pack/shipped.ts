@@ -28,6 +28,7 @@ export const SHIPPED_BRANDING: Branding = BrandingSchema.parse({
     { en: 'What does the ITTC Network do?', vi: 'Mạng lưới ITTC làm gì?' },
     { en: 'Who coordinates Treatnet?', vi: 'Ai điều phối Treatnet?' },
   ],
+  colour: '#0b5394',
   topics: ['ittc-roles', 'key-players', 'phase-1', 'what-is-treatnet', 'what-is-an-ittc'],
   languages: ['en', 'vi'],
 });

@@ -58,11 +58,11 @@ function hexColor(hex: string): [number, number, number] {
 }
 
 /** The 192×192 colour icon. */
-export function colorIcon(): Image {
+export function colorIcon(colour: string = ACCENT_COLOR): Image {
   const size = 192;
   // The mark spans about 114 px, well inside the icon with room for Teams' rounded corners.
   const mark: Mark = { ring: 46, hubRadius: 14, nodeRadius: 11, line: 6 };
-  const background = hexColor(ACCENT_COLOR);
+  const background = hexColor(colour);
   const data = new Uint8Array(size * size * 3);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

@@ -1,9 +1,11 @@
 // The Teams app manifest and its Vietnamese strings. The text lives in plain JSON under
 // packages/bot/teams/ so it can be edited (and translated) without touching code; the
 // `{{placeholders}}` in the template are filled in here from the packaging settings.
+
+import { fillText } from '@resonet/core';
 import template from '../../teams/manifest.template.json';
 import viVn from '../../teams/vi-vn.json';
-import { ACCENT_COLOR } from './icons';
+import { type Branding, inLanguage } from '../pack/branding';
 
 /** The values the manifest template leaves open. */
 export interface ManifestSettings {
@@ -16,6 +18,30 @@ export interface ManifestSettings {
   websiteUrl: string;
   privacyUrl: string;
   termsOfUseUrl: string;
+  /** The pack's name, one-line description, subject and colour (the app's name in Teams). */
+  branding: Pick<Branding, 'name' | 'description' | 'about' | 'colour'>;
+}
+
+// What the app does, after the pack's own line, in the app's long description.
+const DOES = {
+  en: 'It answers members’ questions about {about} and walks them through needs assessments one question at a time, in English or Vietnamese. Coordinators can list submitted assessments and see a network summary for each instrument.',
+  vi: 'Trợ lý trả lời câu hỏi của thành viên về {about} và hướng dẫn thực hiện đánh giá nhu cầu lần lượt từng câu hỏi, bằng tiếng Anh hoặc tiếng Việt. Điều phối viên có thể xem danh sách các bài đánh giá đã nộp và bản tổng hợp của mạng lưới theo từng bộ công cụ.',
+};
+
+/** The manifest's names and descriptions in a language, from the pack's branding. */
+function namesIn(
+  branding: ManifestSettings['branding'],
+  lang: 'en' | 'vi',
+): Record<string, string> {
+  const name = inLanguage(branding.name, lang);
+  const description = inLanguage(branding.description, lang);
+  const full = `${name}: ${description}`;
+  return {
+    nameShort: name,
+    nameFull: [...full].length <= 100 ? full : name,
+    descriptionShort: description,
+    descriptionFull: `${description}. ${fillText(DOES[lang], { about: inLanguage(branding.about, lang) })}`,
+  };
 }
 
 /** A translation file that goes into the package next to manifest.json. */
@@ -25,9 +51,17 @@ export interface Localization {
   strings: Record<string, string>;
 }
 
-export const localizations: readonly Localization[] = [
-  { languageTag: 'vi-vn', file: 'vi-vn.json', strings: viVn },
-];
+/** The translations that go beside manifest.json, with the pack's names filled in. */
+export function localizations(branding: ManifestSettings['branding']): Localization[] {
+  const values = namesIn(branding, 'vi');
+  const strings = Object.fromEntries(
+    Object.entries(viVn).map(([key, text]) => [
+      key,
+      text.replace(/\{\{(\w+)\}\}/g, (token, name: string) => values[name] ?? token),
+    ]),
+  );
+  return [{ languageTag: 'vi-vn', file: 'vi-vn.json', strings }];
+}
 
 // Teams limits that the JSON schema leaves looser (it allows 128/4000 characters for bot
 // commands, while Teams shows at most 32 for a title and 128 for a description).
@@ -82,9 +116,11 @@ export interface TeamsManifest {
 
 /** Fills in the manifest template. Throws if a placeholder is left without a value. */
 export function buildManifest(settings: ManifestSettings): TeamsManifest {
+  const { branding, ...urls } = settings;
   const manifest = fill(template as Json, {
-    ...settings,
-    accentColor: ACCENT_COLOR,
+    ...urls,
+    ...namesIn(branding, 'en'),
+    accentColor: branding.colour.toUpperCase(),
   }) as unknown as TeamsManifest;
   const left = JSON.stringify(manifest).match(/\{\{\w+\}\}/g);
   if (left) throw new Error(`manifest template has unfilled placeholders: ${left.join(', ')}`);
@@ -98,7 +134,7 @@ export function buildManifest(settings: ManifestSettings): TeamsManifest {
  */
 export function manifestProblems(
   manifest: TeamsManifest,
-  files: readonly Localization[] = localizations,
+  files: readonly Localization[],
 ): string[] {
   const problems: string[] = [];
   const source = translatable(manifest);

@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util';
 import type { Result } from '@resonet/core';
 import botPackage from '../../package.json';
 import { dataError, type Outcome, usageError } from '../cli/outcome';
+import { readPack } from '../pack/loadPack';
+import { formatProblem } from '../pack/problems';
+import { SHIPPED_BRANDING } from '../pack/shipped';
 import { colorIcon, outlineIcon } from './icons';
 import {
   buildManifest,
@@ -29,12 +32,15 @@ Options:
   --app-version <x.y.z>   The app version (default: $TEAMS_APP_VERSION, else the version in
                           packages/bot/package.json). Raise it for every new upload.
   --out <file>            Where to write the zip (default: packages/bot/build/teams/resonet-teams.zip).
+  --pack <dir>            The content pack whose name, description and colour the app takes
+                          (default: $RESONET_PACK, else the shipped pack).
   --help, -h              Show this help.
 
 Environment:
   MicrosoftAppId                  The bot's Microsoft App ID (Azure Bot registration).
   TEAMS_APP_ID                    The Teams app id, if it should differ from MicrosoftAppId.
   TEAMS_APP_VERSION               The app version.
+  RESONET_PACK                    The content pack (as --pack).
   RESONET_WEBSITE_URL             Developer website (default: https://example.org/resonet).
   RESONET_PRIVACY_URL             Privacy statement (default: https://example.org/resonet/privacy).
   RESONET_TERMS_URL               Terms of use (default: https://example.org/resonet/terms).
@@ -61,13 +67,14 @@ export interface TeamsPackage {
 /** Builds the app package in memory. Throws if the manifest text breaks a Teams limit. */
 export function buildTeamsPackage(settings: ManifestSettings): TeamsPackage {
   const manifest = buildManifest(settings);
-  const problems = manifestProblems(manifest);
+  const translations = localizations(settings.branding);
+  const problems = manifestProblems(manifest, translations);
   if (problems.length) throw new Error(`the manifest has problems:\n  ${problems.join('\n  ')}`);
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
   const files = [
     { name: 'manifest.json', data: json(manifest) },
-    ...localizations.map(({ file, strings }) => ({ name: file, data: json(strings) })),
-    { name: 'color.png', data: encodePng(colorIcon()) },
+    ...translations.map(({ file, strings }) => ({ name: file, data: json(strings) })),
+    { name: 'color.png', data: encodePng(colorIcon(settings.branding.colour)) },
     { name: 'outline.png', data: encodePng(outlineIcon()) },
   ];
   return { manifest, files, zip: createZip(files) };
@@ -79,9 +86,17 @@ type Settings = Result<{ settings: ManifestSettings; notes: string[] }, string>;
 
 /** Reads the packaging settings from the command line and the environment. */
 export function resolveSettings(
-  values: { 'app-id'?: string; 'teams-app-id'?: string; 'app-version'?: string },
+  values: { 'app-id'?: string; 'teams-app-id'?: string; 'app-version'?: string; pack?: string },
   env: NodeJS.ProcessEnv,
 ): Settings {
+  const pack = nonEmpty(values.pack) ?? nonEmpty(env.RESONET_PACK);
+  const read = pack ? readPack(pack) : undefined;
+  if (read && !read.ok)
+    return {
+      ok: false,
+      error: `The pack "${pack}" has problems:\n${read.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    };
+  const branding = read?.value.branding ?? SHIPPED_BRANDING;
   const appIdFlag = nonEmpty(values['app-id']);
   const botId = appIdFlag ?? nonEmpty(env.MicrosoftAppId);
   if (!botId)
@@ -134,6 +149,7 @@ export function resolveSettings(
         botId: botId.toLowerCase(),
         version,
         ...urls,
+        branding,
       },
       notes,
     },
@@ -150,6 +166,7 @@ function parse(argv: string[]) {
       'teams-app-id': { type: 'string' },
       'app-version': { type: 'string' },
       out: { type: 'string' },
+      pack: { type: 'string' },
     },
   });
 }

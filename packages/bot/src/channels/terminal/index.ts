@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { Lang } from '../../i18n/catalog';
+import { type Lang, langOf } from '../../i18n/catalog';
 import { DatabaseError } from '../../storage/database';
 import { startTerminalChat } from './chat';
 import { openTerminalStore, type TerminalStore } from './store';
@@ -31,10 +31,22 @@ export async function chat(options: {
   lang?: Lang;
   locale: string;
   env?: NodeJS.ProcessEnv;
+  /** A content pack's folder or package (else RESONET_PACK, else the shipped content). */
+  pack?: string;
 }): Promise<number> {
   const env = options.env ?? process.env;
   // Loaded here so that the other commands do not build the answer index.
   const { loadContent } = await import('../../content');
+  const { loadPack } = await import('../../pack/loadPack');
+  const { formatProblem } = await import('../../pack/problems');
+  const pack = options.pack ?? env.RESONET_PACK;
+  const packed = pack ? loadPack(pack, options.lang ?? langOf(options.locale)) : undefined;
+  if (packed && !packed.ok) {
+    process.stderr.write(
+      `resonet chat: the pack "${pack}" has problems:\n${packed.error.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`,
+    );
+    return 1;
+  }
   let store: TerminalStore;
   try {
     store = await openTerminalStore(env);
@@ -45,9 +57,11 @@ export async function chat(options: {
     return 1;
   }
   const session = startTerminalChat({
-    content: loadContent({
-      exampleCentres: ['true', '1', 'yes'].includes(env.RESONET_EXAMPLE_CENTRES ?? ''),
-    }),
+    content:
+      packed?.value ??
+      loadContent({
+        exampleCentres: ['true', '1', 'yes'].includes(env.RESONET_EXAMPLE_CENTRES ?? ''),
+      }),
     store,
     input: process.stdin,
     output: process.stdout,
