@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
@@ -140,6 +141,54 @@ describe.skipIf(!availability.ok && !required)('a partner’s pack, from init to
     await expect
       .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
       .toContain('Hãy liên hệ văn phòng mạng lưới');
+    await assertOwnWords(page);
+    await context.close();
+  }, 60_000);
+});
+
+describe.skipIf(!availability.ok && !required)('the example pack’s page', () => {
+  let example: BotProcess | undefined;
+  let chromium: Browser | undefined;
+  beforeAll(async () => {
+    if (!availability.ok) throw new Error(availability.reason);
+    const folder = fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url));
+    example = await startBot({ PORT: '0' }, ['--pack', folder]);
+    chromium = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await chromium?.close();
+    example?.child.kill('SIGTERM');
+    await example?.exited;
+  });
+
+  it('shows its logo and colour, and cites its charter by title', async () => {
+    if (!chromium || !example) throw new Error('not started');
+    const context = await chromium.newContext({
+      viewport: { width: 900, height: 700 },
+      locale: 'vi-VN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${example.url}/`);
+    const logo = page.locator('header.bar img');
+    expect(await logo.getAttribute('src')).toBe('/logo.svg');
+    await expect
+      .poll(() => logo.evaluate((img: { naturalWidth: number }) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    expect(
+      await page.evaluate<string>(
+        `getComputedStyle(document.querySelector('header.bar')).backgroundColor`,
+      ),
+    ).toBe('rgb(47, 93, 80)');
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).first().click();
+    await expect
+      .poll(() => page.locator('header.bar h1').textContent())
+      .toBe('Trợ lý Mạng lưới Cao nguyên');
+    await page.locator('[data-id="webchat-sendbox-input"]').fill('Ai có thể tham gia mạng lưới?');
+    await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
+    await expect
+      .poll(() => lastCard(page).textContent(), { timeout: 15_000 })
+      .toContain('Điều lệ Mạng lưới Cao nguyên Ví dụ (giả định) § Thành viên');
+    await page.screenshot({ path: join(screenshotDir(), 'pack-03-example-vi.png') });
     await assertOwnWords(page);
     await context.close();
   }, 60_000);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contrastWithWhite } from '../src/pack/branding';
 import { readPack } from '../src/pack/loadPack';
@@ -273,5 +274,40 @@ describe('resonet pack (the command line)', () => {
     expect(serve.status).toBe(1);
     expect(serve.stderr).toContain(`the pack "${dir}" has problems`);
     expect(serve.stderr).toMatch(/pack\.yaml:\d+: This is not valid YAML/);
+  });
+});
+
+describe('the example pack (examples/highlands-network)', () => {
+  const example = join(
+    fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url)),
+  );
+
+  it('is valid, marked example throughout, and cites its fictional charter by title', () => {
+    const read = readPack(example);
+    if (!read.ok) throw new Error(read.error.map(formatProblem).join('\n'));
+    const pack = read.value;
+    expect(pack.branding.example).toBe(true);
+    expect(pack.network.example).toBe(true);
+    expect(pack.centres.every((c) => c.example)).toBe(true);
+    expect(pack.logo?.type).toBe('image/svg+xml');
+    const content = packContent(pack);
+    const joining = content.answers.answer('Ai có thể tham gia mạng lưới?');
+    expect(joining).toMatchObject({ status: 'answered', lang: 'vi', entryId: 'joining' });
+  });
+
+  it('answers from its own network model: who does a duty, when a phase named by its name ends', () => {
+    const read = readPack(example);
+    if (!read.ok) throw new Error('invalid');
+    const content = packContent(read.value);
+    expect(content.answers.answer('Who runs the assessment rounds?')).toMatchObject({
+      kind: 'structured',
+      text: 'Coordinating office: run the assessment rounds and collect the results.',
+    });
+    expect(content.answers.answer('When does the first work plan end?').text).toContain(
+      'December 2027',
+    );
+    expect(content.answers.answer('What is Treatnet?').text).toContain(
+      'The documents say nothing about Treatnet',
+    );
   });
 });

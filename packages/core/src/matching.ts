@@ -69,10 +69,14 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
-// Equal words match; longer words match on a shared stem of four or more letters, so
-// "identifies" meets "identification" and "centers" meets "centres".
+// A word without its plural or verb ending: "runs" and "run", "rounds" and "round".
+const bare = (word: string) => (word.length > 3 ? word.replace(/(es|s)$/, '') : word);
+
+// Equal words match, and so do a word and its plural ("runs" meets "run"); longer words match
+// on a shared stem of four or more letters, so "identifies" meets "identification" and
+// "centers" meets "centres".
 function wordsMatch(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || bare(a) === bare(b)) return true;
   return a.length >= 5 && b.length >= 5 && commonPrefix(a, b) >= 4;
 }
 

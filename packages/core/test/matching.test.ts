@@ -38,3 +38,10 @@ describe('keywords and keywordScore', () => {
     expect(keywordScore('the', 'the')).toBe(0);
   });
 });
+
+describe('keywordScore and inflections', () => {
+  it('matches a word with its plural or third-person ending', () => {
+    expect(keywordScore('who runs the assessment rounds', 'run the assessment round')).toBe(1);
+    expect(keywordScore('who runs the rounds', 'ruin the rounds')).toBeLessThan(1);
+  });
+});

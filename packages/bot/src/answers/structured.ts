@@ -80,6 +80,13 @@ export function phaseNumber(folded: string): number | undefined {
   return ['two', '2', 'ii', 'hai', 'second', 'thu hai'].includes(m[1]!) ? 2 : 1;
 }
 
+/** A phase the question names by its own name ("the first work plan"), in any language. */
+function namedPhase(network: Network, folded: string) {
+  return network.phases.find((phase) =>
+    Object.values(phase.name).some((name) => name && ` ${folded} `.includes(` ${foldText(name)} `)),
+  );
+}
+
 const say = (lang: Lang, en: string, vi: string) => (lang === 'vi' ? vi : en);
 
 // The asking words of a "who does X?" question, folded.
@@ -414,7 +421,7 @@ export function answerStructured(
   const q: StructuredQuestion = {
     text: question,
     folded,
-    phase: number ? network.phases.find((p) => p.number === number) : undefined,
+    phase: number ? network.phases.find((p) => p.number === number) : namedPhase(network, folded),
     who: options.who ?? false,
     cite: (ref) => documentTitle(ref, options.documents ?? [], lang),
     networks: options.networks ?? [network],

@@ -10,6 +10,8 @@ export const PackDocumentSchema = z
     language: z.enum(['en', 'vi']).default('en'),
     /** Where members can read it; only https addresses are shown as links. */
     url: z.url({ protocol: /^https$/ }).optional(),
+    /** Its sections' names in other languages, by the name sources give them ("Members"). */
+    sections: z.record(z.string(), LocalizedTextSchema).optional(),
   })
   .strict();
 

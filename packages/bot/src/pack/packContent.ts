@@ -22,6 +22,7 @@ function documentsOf(pack: Pack): SourceTitle[] {
   const named: SourceTitle[] = pack.branding.documents.map((d) => ({
     file: d.file,
     title: d.title,
+    ...(d.sections ? { sections: d.sections } : {}),
   }));
   const cited = new Set<string>();
   const add = (refs: readonly SourceRef[] | undefined) => {
