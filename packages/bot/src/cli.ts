@@ -7,6 +7,7 @@ import { say } from './cli/messages';
 import { dataError, type Outcome, ok, usageError } from './cli/outcome';
 import { packCheck, packInit } from './cli/pack';
 import { scoreFile } from './cli/score';
+import type { Content } from './content';
 import { loadPack } from './pack/loadPack';
 import { formatProblem } from './pack/problems';
 
@@ -30,24 +31,28 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
   ask: ({ rest, values, lang, fallbackLang }) => {
     const question = rest.join(' ').trim();
     if (!question) return usageError(say('needQuestion', lang));
-    const pack = values.pack ?? process.env.RESONET_PACK;
-    const packed = pack ? loadPack(pack, lang) : undefined;
-    if (packed && !packed.ok)
-      return dataError(
-        `${say('packProblems', lang, { dir: pack ?? '', count: packed.error.length })}\n${packed.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-      );
+    const packed = packOf(values, lang);
+    if (packed && 'code' in packed) return packed;
     // Without --lang the answer follows the question's language.
     return ask(question, {
       ...(values.lang ? { lang: values.lang } : { lang: fallbackLang }),
       json: values.json ?? false,
-      ...(packed ? { content: packed.value } : {}),
+      ...(packed ? { content: packed } : {}),
     });
   },
   // The long-running commands are started by bin/resonet.js; here they only explain.
   serve: ({ lang }) => ok(say('serveHelp', lang)),
   chat: ({ lang }) => ok(say('chatHelp', lang)),
-  instruments: ({ values, lang }) =>
-    listInstruments({ json: values.json ?? false, dictionary: values.dictionary ?? false, lang }),
+  instruments: ({ values, lang }) => {
+    const packed = packOf(values, lang);
+    if (packed && 'code' in packed) return packed;
+    return listInstruments({
+      json: values.json ?? false,
+      dictionary: values.dictionary ?? false,
+      lang,
+      ...(packed ? { instruments: packed.instruments } : {}),
+    });
+  },
   pack: ({ rest, values, lang }) => {
     const [action, dir] = rest;
     if (action === 'init') return packInit(dir, values.name, lang);
@@ -62,7 +67,10 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
       return usageError(say('badFormat', lang, { value: format }));
     const date = values.date ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(say('badDate', lang, { value: date }));
+    const packed = packOf(values, lang);
+    if (packed && 'code' in packed) return packed;
     return scoreFile({
+      ...(packed ? { content: packed } : {}),
       instrumentId,
       file,
       format,
@@ -73,6 +81,18 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
     });
   },
 };
+
+/** The content of the pack given (--pack, else RESONET_PACK), its problems, or none. */
+function packOf(values: Values, lang: Lang): Content | Outcome | undefined {
+  const pack = values.pack ?? process.env.RESONET_PACK;
+  if (!pack) return undefined;
+  const packed = loadPack(pack, lang);
+  if (packed.ok) return packed.value;
+  const problems = packed.error.map((p) => `  ${formatProblem(p)}`).join('\n');
+  return dataError(
+    `${say('packProblems', lang, { dir: pack, count: packed.error.length })}\n${problems}`,
+  );
+}
 
 const HELP: Readonly<Record<string, 'serveHelp' | 'chatHelp'>> = {
   serve: 'serveHelp',

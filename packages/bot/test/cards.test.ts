@@ -288,3 +288,47 @@ describe('the centre answered for', () => {
     expect(cardToText(chat.card!)).toMatch(/^Which centre are you answering for\? Type its name\./);
   });
 });
+
+describe('the results card of a form without scales', () => {
+  it('lists the answers and no chart, scores or recommendations', () => {
+    const form = {
+      ...centreTrainingNeeds,
+      scales: [],
+      recommendations: [],
+      sections: [
+        {
+          id: 'staff',
+          title: { en: 'Staff', vi: 'Cán bộ' },
+          items: [
+            {
+              id: 'staff-count',
+              type: 'number' as const,
+              required: true,
+              text: { en: 'How many staff?', vi: 'Có bao nhiêu cán bộ?' },
+            },
+          ],
+        },
+      ],
+    };
+    const answers = { 'staff-count': 7 };
+    const done: AssessmentResult = {
+      id: 'example-result',
+      instrumentId: form.id,
+      instrumentVersion: form.version,
+      centreId: 'example-centre',
+      respondentId: 'example-respondent',
+      startedAt: '2026-12-01',
+      submittedAt: '2026-12-01',
+      answers,
+      scores: scoreAnswers(form, answers),
+    };
+    for (const lang of ['en', 'vi'] as const) {
+      const built = resultCard(form, done, networks, 'Example', lang);
+      expect(JSON.stringify(built)).not.toContain('"type":"Image"');
+      const shown = cardToText(built);
+      expect(shown).toContain(lang === 'en' ? 'How many staff?' : 'Có bao nhiêu cán bộ?');
+      expect(shown).toContain('7');
+      expect(shown).not.toMatch(/Recommendations|Khuyến nghị/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
+import { networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../src/answers/followUp';
+import { networkNames, resolveFollowUp } from '../src/answers/followUp';
 import { Chat, context } from './support/conversation';
 
 describe('follow-up questions', () => {
@@ -10,7 +11,7 @@ describe('follow-up questions', () => {
     ['Giai đoạn I kéo dài bao lâu?', 'và giai đoạn II?', 'giai đoạn II kéo dài bao lâu?'],
     ['Ai tài trợ cho Treatnet?', 'còn mạng lưới ITTC thì sao?', 'Ai tài trợ cho mạng lưới ITTC?'],
   ])('%s → %s', (previous, message, resolved) => {
-    expect(resolveFollowUp(previous, message)).toBe(resolved);
+    expect(resolveFollowUp(previous, message, networkNames(networks))).toBe(resolved);
   });
 
   it.each([
@@ -22,7 +23,7 @@ describe('follow-up questions', () => {
     ],
     ['How long did Phase I last?', 'and bananas?'],
   ])('leaves a question of its own alone: %s, then %s', (previous, message) => {
-    expect(resolveFollowUp(previous, message)).toBeUndefined();
+    expect(resolveFollowUp(previous, message, networkNames(networks))).toBeUndefined();
   });
 
   it('answers a follow-up in chat against the last question, in both languages', () => {
@@ -53,5 +54,23 @@ describe('follow-up questions', () => {
     chat.send('and Phase II?');
     // The topic changed: Phase II does not fit a question about funders.
     expect(chat.state.member.context?.question).toBe('and Phase II?');
+  });
+});
+
+describe('follow-ups name the networks of the pack served', () => {
+  const own = [
+    {
+      acronym: 'Highlands Network',
+      name: { en: 'Example Highlands Network', vi: 'Mạng lưới Cao nguyên Ví dụ' },
+    },
+  ];
+  it('swaps a pack’s own network names, and knows no other', () => {
+    const names = networkNames([...own, { name: { en: 'Example Delta Network' } }]);
+    expect(
+      resolveFollowUp('Who funds the Highlands Network?', 'and Example Delta Network?', names),
+    ).toBe('Who funds Example Delta Network?');
+    expect(
+      resolveFollowUp('Who funds the Highlands Network?', 'and Treatnet?', names),
+    ).toBeUndefined();
   });
 });

@@ -1,10 +1,14 @@
 import {
+  type AnswerValue,
   type AssessmentResult,
+  formatAnswer,
   type Instrument,
+  instrumentItems,
   localize,
   minRespondents,
   type Network,
   numberText,
+  questionText,
   recommend,
   resolveResource,
   resultChartAlt,
@@ -20,6 +24,16 @@ const needLabel = (lang: Lang, level: 'high' | 'moderate' | 'low') =>
 /** No recommendations is praise only when every scale could be scored. */
 const noneSaid = (result: AssessmentResult) =>
   result.scores.every((s) => s.value !== null) ? 'noRecommendations' : 'noRecommendationsUnscored';
+
+/** Each answered question of an unscored form, with its answer. */
+function answerFacts(instrument: Instrument, result: AssessmentResult, lang: Lang) {
+  return instrumentItems(instrument)
+    .filter(({ item }) => result.answers[item.id] !== undefined)
+    .map(({ item, section }) => ({
+      title: questionText(section, item, lang),
+      value: formatAnswer(instrument, item, result.answers[item.id] as AnswerValue, lang),
+    }));
+}
 
 /**
  * A submitted result: the chart of its scales (need-level colours, targets), the same as a
@@ -46,10 +60,15 @@ export function resultCard(
         ? t(lang, 'insufficient')
         : `${numberText(s.value, lang)}/${numberText(s.max, lang)}${s.needLevel ? ` · ${needLabel(lang, s.needLevel)}` : ''}`,
   }));
-  const chart = resultChartUrl(instrument, result, lang);
+  // A form without scales (a check-in, a census) shows its answers, not an empty chart.
+  const scored = instrument.scales.length > 0;
+  const chart = scored ? resultChartUrl(instrument, result, lang) : undefined;
   const picture: CardElement[] = chart
     ? [{ type: 'Image', url: chart, altText: resultChartAlt(instrument, result, lang) }]
     : [];
+  const figures: CardElement = scored
+    ? { type: 'FactSet', facts }
+    : { type: 'FactSet', facts: answerFacts(instrument, result, lang) };
   const gaps = result.scores
     .filter((s) => s.gap !== null && s.gap > 0)
     .sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0))
@@ -72,10 +91,15 @@ export function resultCard(
         size: 'Small',
       }),
       ...picture,
-      { type: 'FactSet', facts },
+      figures,
       ...(gaps.length ? [text(`${t(lang, 'topGaps')}: ${gaps.join(', ')}`)] : []),
-      text(t(lang, 'recommendations'), { weight: 'Bolder' }),
-      ...(recommendations.length ? recommendations : [text(t(lang, noneSaid(result)))]),
+      // A form with no recommendation rules has no recommendations to speak of.
+      ...(instrument.recommendations.length
+        ? [
+            text(t(lang, 'recommendations'), { weight: 'Bolder' }),
+            ...(recommendations.length ? recommendations : [text(t(lang, noneSaid(result)))]),
+          ]
+        : []),
       ...(instrument.respondent?.kind === 'staff'
         ? [text(t(lang, 'staffResult', { min: minRespondents(instrument) }), { isSubtle: true })]
         : []),

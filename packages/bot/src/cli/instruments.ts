@@ -5,7 +5,7 @@ import {
   minRespondents,
   possibleItemCount,
 } from '@resonet/core';
-import { instruments } from '@resonet/fixtures';
+import { instruments as shipped } from '@resonet/fixtures';
 import { say } from './messages';
 import { type Outcome, ok } from './outcome';
 
@@ -23,12 +23,15 @@ export function listInstruments(options: {
   json: boolean;
   dictionary?: boolean;
   lang: string;
+  /** A pack's instruments (default: the built-in ones). */
+  instruments?: readonly Instrument[];
 }): Outcome {
+  const instruments = options.instruments ?? shipped;
   if (options.json) return ok(`${JSON.stringify(instruments, null, 2)}\n`);
   // The data dictionary, for reading a results CSV in a spreadsheet or a statistics tool.
   if (options.dictionary)
     return ok(`${dataDictionaryCsv(instruments, options.lang, { bom: true })}\r\n`);
-  const lines = [say('listHeader', options.lang)];
+  const lines = [say(options.instruments ? 'listHeaderPack' : 'listHeader', options.lang)];
   for (const instrument of instruments) {
     lines.push(
       `  ${say('listLine', options.lang, {

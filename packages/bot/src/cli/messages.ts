@@ -8,7 +8,7 @@ export const MESSAGES = {
     en: `Usage: resonet <command> [options]
 
 Commands:
-  ask "<question>" [--lang en|vi] [--json]
+  ask "<question>" [--lang en|vi] [--json] [--pack DIR]
       Answer a question about the networks, in English or Vietnamese.
   serve [--pack DIR]
       Start the chat bot (Bot Framework, POST /api/messages) and, locally, its chat page
@@ -38,11 +38,13 @@ Commands:
 Options:
   --help, -h    Show this help.
   --lang        Language of the output (default: from LANG, else en).
+  --pack        The content pack ask, chat, instruments and score read (a folder or an
+                installed package; default: RESONET_PACK, else the shipped content).
 `,
     vi: `Cách dùng: resonet <lệnh> [tùy chọn]
 
 Các lệnh:
-  ask "<câu hỏi>" [--lang en|vi] [--json]
+  ask "<câu hỏi>" [--lang en|vi] [--json] [--pack THƯ-MỤC]
       Trả lời câu hỏi về các mạng lưới, bằng tiếng Việt hoặc tiếng Anh.
   serve [--pack THƯ-MỤC]
       Khởi động chatbot (Bot Framework, POST /api/messages) và, khi chạy cục bộ, trang
@@ -72,6 +74,8 @@ Các lệnh:
 Tùy chọn:
   --help, -h    Hiển thị hướng dẫn này.
   --lang        Ngôn ngữ đầu ra (mặc định: theo LANG, nếu không thì en).
+  --pack        Gói nội dung mà ask, chat, instruments và score dùng (một thư mục hoặc một
+                gói đã cài; mặc định: RESONET_PACK, nếu không thì nội dung có sẵn).
 `,
   },
   badSince: {
@@ -307,6 +311,7 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: '{count} dòng được chấm điểm dù thiếu câu trả lời bắt buộc: điểm chỉ tính phần đã trả lời. Dùng --strict để từ chối các dòng như vậy.',
   },
   listHeader: { en: 'Built-in instruments:', vi: 'Các công cụ đánh giá có sẵn:' },
+  listHeaderPack: { en: 'Instruments of the pack:', vi: 'Các công cụ đánh giá của gói:' },
   listLine: {
     en: '{id} (v{version}, {status}) — {title}: up to {items} questions in {sections} sections, about {minutes} min.',
     vi: '{id} (v{version}, {status}) — {title}: tối đa {items} câu hỏi trong {sections} phần, khoảng {minutes} phút.',

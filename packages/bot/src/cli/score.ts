@@ -4,6 +4,7 @@ import {
   type Instrument,
   type Item,
   instrumentItems,
+  type Network,
   parseAnswer,
   recommend,
   resolveResource,
@@ -13,13 +14,12 @@ import {
   visibleAnswers,
   visibleItems,
 } from '@resonet/core';
-import { instruments, ittcNetwork, treatnet } from '@resonet/fixtures';
+import { instruments as shippedInstruments, networks as shippedNetworks } from '@resonet/fixtures';
 import Papa from 'papaparse';
 import { say } from './messages';
 import { dataError, type Outcome, ok, usageError } from './outcome';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const networks = [treatnet, ittcNetwork];
 const META_COLUMNS = new Set(['respondent_id', 'centre_id']);
 
 interface Row {
@@ -39,6 +39,8 @@ export interface ScoreOptions {
   strict?: boolean;
   /** Reads the answers file; injected so tests can feed text directly. */
   read: (file: string) => { size: number; text: () => string };
+  /** A pack's instruments and networks (default: the shipped ones). */
+  content?: { instruments: readonly Instrument[]; networks: readonly Network[] };
 }
 
 /**
@@ -145,6 +147,7 @@ function toResult(
  */
 export function scoreFile(options: ScoreOptions): Outcome {
   const { lang } = options;
+  const instruments = options.content?.instruments ?? shippedInstruments;
   const instrument = instruments.find((i) => i.id === options.instrumentId);
   if (!instrument) {
     return usageError(
@@ -179,7 +182,13 @@ export function scoreFile(options: ScoreOptions): Outcome {
   }
   if (problems.length > 0)
     return dataError(listed(problems, say('errorsFound', lang, { count: problems.length })));
-  const out = render(instrument, results, options.format, lang);
+  const out = render(
+    instrument,
+    results,
+    options.format,
+    lang,
+    options.content?.networks ?? shippedNetworks,
+  );
   if (incomplete.length === 0) return ok(out);
   return {
     code: 0,
@@ -252,6 +261,7 @@ function render(
   results: AssessmentResult[],
   format: string,
   lang: string,
+  networks: readonly Network[],
 ): string {
   const centreName = (id: string) => (id === 'unknown' ? say('centreNotGiven', lang) : undefined);
   if (format === 'csv')

@@ -7,6 +7,7 @@ import { type Instrument, instrumentItems } from './instrument';
 import { questionText } from './questionText';
 import type { Recommendation } from './recommendations';
 import type { AssessmentResult } from './results';
+import { formatAnswer } from './review';
 
 /**
  * The CSV columns, the same for every instrument and version so files can be appended and
@@ -147,6 +148,9 @@ const T = {
   low: { en: 'low', vi: 'thấp' },
   recommendations: { en: 'Recommendations', vi: 'Khuyến nghị' },
   none: { en: 'No recommendations.', vi: 'Không có khuyến nghị.' },
+  answers: { en: 'Answers', vi: 'Câu trả lời' },
+  question: { en: 'Question', vi: 'Câu hỏi' },
+  answer: { en: 'Answer', vi: 'Trả lời' },
   meta: {
     en: 'Centre {centre} · submitted {date} · instrument version {version}',
     vi: 'Trung tâm {centre} · nộp ngày {date} · phiên bản công cụ {version}',
@@ -162,9 +166,52 @@ function base64(text: string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/** The "Scores" section: the chart as an SVG data URL, and the same figures as a table. */
+function scoreLines(instrument: Instrument, result: AssessmentResult, locale: string): string[] {
+  const lines = [
+    `## ${fill(T.scores, locale)}`,
+    '',
+    // A Markdown viewer shows the picture, with the table below as its text.
+    `![${cell(resultChartAlt(instrument, result, locale)).replace(/[[\]]/g, '')}](data:image/svg+xml;base64,${base64(resultChartSvg(instrument, result, locale))})`,
+    '',
+    `| ${fill(T.scale, locale)} | ${fill(T.score, locale)} | ${fill(T.need, locale)} | ${fill(T.gap, locale)} |`,
+    '| --- | ---: | --- | ---: |',
+  ];
+  for (const score of result.scores) {
+    const scale = instrument.scales.find((s) => s.id === score.scaleId);
+    const name = scale ? localize(scale.name, locale) : score.scaleId;
+    const value =
+      score.value === null
+        ? fill(T.insufficient, locale)
+        : `${numberText(score.value, locale)} / ${numberText(score.max, locale)}`;
+    const need = score.needLevel ? fill(T[score.needLevel], locale) : '—';
+    const gap = score.gap === null ? '—' : numberText(score.gap, locale);
+    lines.push(`| ${cell(name)} | ${value} | ${need} | ${gap} |`);
+  }
+  return lines;
+}
+
+/** The "Answers" section of a form that is not scored: each answered question and its answer. */
+function answerLines(instrument: Instrument, result: AssessmentResult, locale: string): string[] {
+  const lines = [
+    `## ${fill(T.answers, locale)}`,
+    '',
+    `| ${fill(T.question, locale)} | ${fill(T.answer, locale)} |`,
+    '| --- | --- |',
+  ];
+  for (const { item, section } of instrumentItems(instrument)) {
+    const value = result.answers[item.id];
+    if (value === undefined) continue;
+    const question = questionText(section, item, locale);
+    lines.push(`| ${cell(question)} | ${cell(formatAnswer(instrument, item, value, locale))} |`);
+  }
+  return lines;
+}
+
 /**
- * A Markdown summary of one result — scores with need levels and gaps, then the
- * recommendations with each resource's name — in English or Vietnamese.
+ * A Markdown summary of one result — scores with need levels and gaps (or, for a form
+ * without scales, its answers), then the recommendations with each resource's name — in
+ * English or Vietnamese.
  *
  * @example
  * ```ts
@@ -190,34 +237,22 @@ export function resultToMarkdown(
       version: result.instrumentVersion,
     }),
     '',
-    `## ${fill(T.scores, locale)}`,
-    '',
-    // The chart as an SVG data URL: a Markdown viewer shows it, with the table below as text.
-    `![${cell(resultChartAlt(instrument, result, locale)).replace(/[[\]]/g, '')}](data:image/svg+xml;base64,${base64(resultChartSvg(instrument, result, locale))})`,
-    '',
-    `| ${fill(T.scale, locale)} | ${fill(T.score, locale)} | ${fill(T.need, locale)} | ${fill(T.gap, locale)} |`,
-    '| --- | ---: | --- | ---: |',
   ];
-  for (const score of result.scores) {
-    const scale = instrument.scales.find((s) => s.id === score.scaleId);
-    const name = scale ? localize(scale.name, locale) : score.scaleId;
-    const value =
-      score.value === null
-        ? fill(T.insufficient, locale)
-        : `${numberText(score.value, locale)} / ${numberText(score.max, locale)}`;
-    const need = score.needLevel ? fill(T[score.needLevel], locale) : '—';
-    const gap = score.gap === null ? '—' : numberText(score.gap, locale);
-    lines.push(`| ${cell(name)} | ${value} | ${need} | ${gap} |`);
-  }
-  lines.push('', `## ${fill(T.recommendations, locale)}`, '');
-  if (recommendations.length === 0) lines.push(fill(T.none, locale));
-  recommendations.forEach((r, i) => {
-    const names = r.resources.map((ref) => {
-      const name = nameOf(ref);
-      return name ? localize(name, locale) : `${ref.kind}:${ref.id}`;
+  // A form without scales (a census, a check-in) is its answers; a scored one its scores.
+  if (instrument.scales.length) lines.push(...scoreLines(instrument, result, locale));
+  else lines.push(...answerLines(instrument, result, locale));
+  // A form with no recommendation rules recommends nothing: no section that says so.
+  if (instrument.recommendations.length) {
+    lines.push('', `## ${fill(T.recommendations, locale)}`, '');
+    if (recommendations.length === 0) lines.push(fill(T.none, locale));
+    recommendations.forEach((r, i) => {
+      const names = r.resources.map((ref) => {
+        const name = nameOf(ref);
+        return name ? localize(name, locale) : `${ref.kind}:${ref.id}`;
+      });
+      lines.push(`${i + 1}. **${cell(names.join('; '))}** — ${cell(localize(r.reason, locale))}`);
     });
-    lines.push(`${i + 1}. **${cell(names.join('; '))}** — ${cell(localize(r.reason, locale))}`);
-  });
+  }
   // What the figures are worth goes with them.
   if (instrument.validation)
     lines.push('', `_${cell(localize(instrument.validation.note, locale))}_`);

@@ -93,3 +93,51 @@ describe('the data dictionary beside a results CSV', () => {
     expect(dataDictionaryCsv([hostile])).not.toMatch(/,=HYPERLINK/);
   });
 });
+
+describe('a form without scales', () => {
+  const form = {
+    ...instrument,
+    id: 'example-check-in',
+    scales: [],
+    recommendations: [],
+    sections: [
+      {
+        id: 'staff',
+        title: { en: 'Staff', vi: 'Cán bộ' },
+        items: [
+          {
+            id: 'staff-count',
+            type: 'number' as const,
+            integer: true,
+            required: true,
+            text: { en: 'How many staff?', vi: 'Có bao nhiêu cán bộ?' },
+          },
+          {
+            id: 'trained',
+            type: 'yes-no' as const,
+            required: true,
+            text: { en: 'Trained this year?', vi: 'Năm nay được đào tạo?' },
+          },
+        ],
+      },
+    ],
+  };
+  const answers = { 'staff-count': 12, trained: true };
+  const checkIn: AssessmentResult = {
+    ...result('example-centre'),
+    instrumentId: form.id,
+    answers,
+    scores: scoreAnswers(form, answers),
+  };
+
+  it('is shown by its answers, with no empty chart, table or recommendations', () => {
+    const en = resultToMarkdown(form, checkIn, [], 'en');
+    expect(en).toContain('## Answers');
+    expect(en).toContain('| How many staff? | 12 |');
+    expect(en).toContain('| Trained this year? | Yes |');
+    expect(en).not.toMatch(/## Scores|data:image|## Recommendations/);
+    const vi = resultToMarkdown(form, checkIn, [], 'vi');
+    expect(vi).toContain('## Câu trả lời');
+    expect(vi).toContain('| Năm nay được đào tạo? | Có |');
+  });
+});

@@ -1,5 +1,5 @@
 import { type LocalizedText, localize } from '@resonet/core';
-import { resolveFollowUp } from '../../answers/followUp';
+import { networkNames, resolveFollowUp } from '../../answers/followUp';
 import { answerCard } from '../../cards/answer';
 import { type Lang, t } from '../../i18n/catalog';
 import type { Flow } from '../flow';
@@ -23,7 +23,8 @@ export const ask: Flow = (outcome, message, ctx) => {
     message.command === 'ask' ? (dataOf(message, 'ask')?.question ?? '') : message.text;
   if (!question.trim()) return outcome.say(askHint(outcome.lang, ctx.branding.examples));
   const previous = outcome.member.context?.question;
-  const asked = (previous && resolveFollowUp(previous, question)) || question;
+  const asked =
+    (previous && resolveFollowUp(previous, question, networkNames(ctx.networks))) || question;
   const answer = ctx.answers.answer(asked, { locale: outcome.lang });
   const said = outcome
     .set({ context: { question: asked, turnsLeft: CONTEXT_TURNS } })
