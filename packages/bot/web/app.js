@@ -17,7 +17,7 @@
 (() => {
   const TEXT = {
     en: {
-      title: 'resonet — chat with the network assistant',
+      title: '{name} — chat with the network assistant',
       description: 'Ask about {about}, and take a needs assessment, in English or Vietnamese.',
       heading: 'resonet',
       subtitle: 'Network information assistant',
@@ -34,7 +34,7 @@
       dismiss: 'Close',
     },
     vi: {
-      title: 'resonet — trò chuyện với trợ lý mạng lưới',
+      title: '{name} — trò chuyện với trợ lý mạng lưới',
       description: 'Hỏi về {about}, và thực hiện đánh giá nhu cầu, bằng tiếng Việt hoặc tiếng Anh.',
       heading: 'resonet',
       subtitle: 'Trợ lý thông tin mạng lưới',
@@ -74,17 +74,19 @@
       /** @param {Localized} text */
       const own = (text) => text[key] ?? text.en;
       TEXT[key].heading = own(branding.name);
-      TEXT[key].title = own(branding.name);
+      TEXT[key].title = TEXT[key].title.replace('{name}', own(branding.name));
       TEXT[key].subtitle = own(branding.description);
       TEXT[key].chat = own(branding.name);
       TEXT[key].description = TEXT[key].description.replace('{about}', own(branding.about));
     }
   else
-    for (const key of /** @type {Lang[]} */ (['en', 'vi']))
+    for (const key of /** @type {Lang[]} */ (['en', 'vi'])) {
+      TEXT[key].title = TEXT[key].title.replace('{name}', 'resonet');
       TEXT[key].description = TEXT[key].description.replace(
         '{about}',
         key === 'vi' ? 'mạng lưới' : 'the network',
       );
+    }
   /** @type {Record<Lang, string>} */
   const LOCALES = { en: 'en-US', vi: 'vi-VN' };
   // Direct Line connection states (DirectLineJS ConnectionStatus).

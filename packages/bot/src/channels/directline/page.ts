@@ -112,7 +112,7 @@ export function brandedPage(html: string, branding: PageBranding, logo?: string)
   );
   const name = escapeHtml(branding.name.en);
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${name}</title>`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${name} — chat with the network assistant</title>`)
     .replace(
       /(<meta\s+name="description"\s+content=")[^"]*/,
       `$1${escapeHtml(`Ask about ${about.en}, and take a needs assessment, in English or Vietnamese.`)}`,
