@@ -199,6 +199,23 @@ export function main(argv: string[]): void {
       );
     return;
   }
+  if (argv[0] === 'centres') {
+    // Reads and writes the database, so it runs asynchronously, like kb.
+    import('./cli/centres')
+      .then(({ centresCommand }) => centresCommand(argv.slice(1), process.env))
+      .then(
+        (outcome) => {
+          if (outcome.err)
+            process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
+          process.stdout.write(outcome.out, () => process.exit(outcome.code));
+        },
+        (error: unknown) => {
+          process.stderr.write(`resonet: centres failed: ${(error as Error).name}\n`);
+          process.exit(1);
+        },
+      );
+    return;
+  }
   if (argv[0] === 'kb') {
     // Reads the database, so it runs asynchronously, like serve and chat.
     import('./cli/unanswered')

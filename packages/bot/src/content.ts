@@ -18,6 +18,8 @@ export interface Content {
   branding: Branding;
   /** The pack's logo, for the page and the Teams icons. */
   logo?: { data: Uint8Array; type: 'image/png' | 'image/svg+xml' };
+  /** The centres the pack seeds each network's registry with (demo centres are not seeded). */
+  seed: readonly { networkId: string; centres: readonly Centre[] }[];
 }
 
 /** The parts of a pack that make its content. */
@@ -29,6 +31,7 @@ export interface ContentParts {
   knowledge: readonly KnowledgeEntry[];
   documents: readonly SourceTitle[];
   logo?: Content['logo'];
+  seed?: Content['seed'];
 }
 
 /** A pack's content, with the answering engine built over its knowledge and networks. */
@@ -47,7 +50,18 @@ export function contentOf(parts: ContentParts): Content {
     documents,
     branding,
     ...(parts.logo ? { logo: parts.logo } : {}),
+    seed: parts.seed ?? [],
   };
+}
+
+/**
+ * The content with its centres as the registry holds them: the registry's centres of each
+ * network first, then those the content has that no registry holds (the shipped pack's demo
+ * centres).
+ */
+export function withRegistry(content: Content, registered: readonly Centre[]): Content {
+  const ids = new Set(registered.map((c) => c.id));
+  return { ...content, centres: [...registered, ...content.centres.filter((c) => !ids.has(c.id))] };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { negotiateLocale } from '@resonet/core';
 import { type BotConfig, readConfig } from './config';
-import type { Content } from './content';
+import { type Content, loadContent, withRegistry } from './content';
 import { createLogger } from './log';
 import { loadPack } from './pack/loadPack';
 import { formatProblem } from './pack/problems';
@@ -38,6 +38,18 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     );
     return 1;
   }
+  // The registry is seeded from the pack, then is what members choose their centre from.
+  const served = content?.value ?? loadContent({ exampleCentres: config.value.exampleCentres });
+  let registered: Content;
+  try {
+    registered = await registryContent(served, stores);
+  } catch (error) {
+    await stores.close().catch(() => {});
+    process.stderr.write(
+      `resonet: the bot cannot start: the centre registry could not be read (${(error as Error).name}).\n`,
+    );
+    return 1;
+  }
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer({
@@ -54,7 +66,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
           }
         : {}),
       ping: stores.ping,
-      ...(content ? { content: content.value } : {}),
+      content: registered,
     });
   } catch (error) {
     await stores.close().catch(() => {});
@@ -92,6 +104,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** The content with each network's registry, seeded from the pack first. */
+export async function registryContent(content: Content, stores: Stores): Promise<Content> {
+  for (const { networkId, centres } of content.seed)
+    await stores.centres.write(networkId, centres, 'pack');
+  const lists = await Promise.all(content.networks.map((n) => stores.centres.list(n.id)));
+  return withRegistry(content, lists.flat());
 }
 
 /** The pack's content, or its problems as printed, each on its own line. */

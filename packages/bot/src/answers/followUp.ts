@@ -18,7 +18,7 @@ const PHASE: Swap = {
   is: /^(the )?(phase|giai doan)\s+(one|two|1|2|ii|i|mot|hai)( then| thi sao)?$/,
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The names a follow-up may name a network by: its acronym and names, and the acronym
@@ -37,8 +37,8 @@ export function networkNames(networks: readonly Pick<Network, 'acronym' | 'name'
 /** The swap for the networks' names, when there are any. */
 function networkSwap(names: readonly string[]): Swap | undefined {
   if (!names.length) return undefined;
-  const any = names.map(escape).join('|');
-  const folded = [...new Set(names.map(foldText))].map(escape).join('|');
+  const any = names.map(escapeRegExp).join('|');
+  const folded = [...new Set(names.map(foldText))].map(escapeRegExp).join('|');
   return {
     find: new RegExp(`(?<![\\p{L}\\d])(the )?(${any})(?![\\p{L}\\d])`, 'iu'),
     is: new RegExp(`^(the )?(${folded})( then| thi sao)?$`),

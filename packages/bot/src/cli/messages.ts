@@ -20,6 +20,9 @@ Commands:
   pack check DIR [--json]
       Check a content pack: exit 0 when it is valid, 1 with every problem listed by file,
       line and field.
+  centres import FILE.csv | centres list [--json] [--network ID]
+      The centre registry of the network served, in the bot's database: import centres
+      (columns as in a pack's centres.csv; all or nothing) or list them with their region.
   chat [--lang en|vi]
       Chat with the bot in this terminal: questions and assessments, as in Teams.
   instruments [--json | --dictionary] [--lang en|vi]
@@ -55,6 +58,9 @@ Các lệnh:
       hai trung tâm ví dụ, một công cụ đánh giá ngắn và ba mục kiến thức (docs/partners.md).
   pack check THƯ-MỤC [--json]
       Kiểm tra gói nội dung: mã thoát 0 khi hợp lệ, 1 kèm mọi lỗi theo tệp, dòng và trường.
+  centres import TỆP.csv | centres list [--json] [--network MÃ]
+      Danh mục trung tâm của mạng lưới trong cơ sở dữ liệu của bot: nhập trung tâm (các cột
+      như centres.csv của gói; nhập tất cả hoặc không gì cả) hoặc liệt kê kèm khu vực.
   chat [--lang en|vi]
       Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
   instruments [--json | --dictionary] [--lang en|vi]
@@ -206,6 +212,35 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     en: 'ask needs a question: resonet ask "What does the network do?"',
     vi: 'Lệnh ask cần một câu hỏi: resonet ask "Mạng lưới làm gì?"',
   },
+  centresUsage: {
+    en: 'Usage: resonet centres import FILE.csv | resonet centres list [--json] [--network ID] [--pack DIR]',
+    vi: 'Cách dùng: resonet centres import TỆP.csv | resonet centres list [--json] [--network MÃ] [--pack THƯ-MỤC]',
+  },
+  centresUnknownNetwork: {
+    en: 'No network "{value}" is served (known: {known}).',
+    vi: 'Không có mạng lưới "{value}" (các mạng lưới: {known}).',
+  },
+  centresWhichNetwork: {
+    en: 'Which network? Give --network, one of: {known}.',
+    vi: 'Mạng lưới nào? Hãy ghi --network, một trong: {known}.',
+  },
+  centresProblems: {
+    en: '{file} has {count} {count|problem|problems}; no centre was written:',
+    vi: '{file} có {count} lỗi; chưa ghi trung tâm nào:',
+  },
+  centresImported: {
+    en: 'Imported {count} {count|centre|centres} into the registry of {network}: {added} new, {updated} updated, {unchanged} unchanged.',
+    vi: 'Đã nhập {count} trung tâm vào danh mục của {network}: {added} mới, {updated} cập nhật, {unchanged} không đổi.',
+  },
+  centresHeader: {
+    en: 'Centres of {network} ({count}):',
+    vi: 'Các trung tâm của {network} ({count}):',
+  },
+  centresNone: {
+    en: 'The registry of {network} has no centres yet: import them with resonet centres import FILE.csv.',
+    vi: 'Danh mục của {network} chưa có trung tâm nào: hãy nhập bằng resonet centres import TỆP.csv.',
+  },
+  centresExample: { en: 'example', vi: 'ví dụ' },
   packUsage: {
     en: 'Usage: resonet pack init DIR --name "NAME" | resonet pack check DIR [--json]',
     vi: 'Cách dùng: resonet pack init THƯ-MỤC --name "TÊN" | resonet pack check THƯ-MỤC [--json]',

@@ -48,5 +48,6 @@ export function packContent(pack: Pack): Content {
     knowledge: pack.knowledge,
     documents: documentsOf(pack),
     ...(pack.logo ? { logo: { data: pack.logo.data, type: pack.logo.type } } : {}),
+    seed: [{ networkId: pack.network.id, centres: pack.centres }],
   });
 }

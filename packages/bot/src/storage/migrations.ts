@@ -43,6 +43,20 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       create index unanswered_questions_asked_at on unanswered_questions (asked_at);
     `,
   },
+  {
+    // The centre registry of each network served: seeded from its pack, added to by imports.
+    version: 3,
+    sql: `
+      create table centres (
+        network_id text not null,
+        id text not null,
+        doc jsonb not null,
+        origin text not null,
+        updated_at timestamptz not null default now(),
+        primary key (network_id, id)
+      );
+    `,
+  },
 ];
 
 // Any fixed number: every instance takes the same lock, so migrations run one at a time.

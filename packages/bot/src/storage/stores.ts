@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import { type CentreRegistry, MemoryCentreRegistry, SqlCentreRegistry } from './centres';
 import type { Database } from './database';
 import { openEmbedded } from './embedded';
 import { type MemberStore, MemoryMemberStore, SqlMemberStore } from './members';
@@ -20,6 +21,8 @@ export interface Stores {
   results: ResultStore;
   /** Questions the knowledge base could not answer (no ids: docs/answers.md). */
   unanswered: UnansweredLog;
+  /** The centre registry of each network. */
+  centres: CentreRegistry;
   /** Whether the database answers (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -37,6 +40,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
       members: new MemoryMemberStore(results),
       results,
       unanswered: new MemoryUnansweredLog(),
+      centres: new MemoryCentreRegistry(),
       ping: async () => true,
       close: async () => {},
     };
@@ -65,6 +69,12 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
     kind: choice.kind,
     members: new SqlMemberStore(db),
     unanswered: new SqlUnansweredLog(db),
+    centres: new SqlCentreRegistry(db, (networkId, id) =>
+      log.warn(
+        { event: 'centre-unreadable', networkId, centreId: id },
+        'stored centre unreadable, left out',
+      ),
+    ),
     results: new SqlResultStore(db, (id) =>
       log.warn({ event: 'result-unreadable', resultId: id }, 'stored result unreadable, left out'),
     ),

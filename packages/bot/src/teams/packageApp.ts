@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Result } from '@resonet/core';
 import botPackage from '../../package.json';
 import { dataError, type Outcome, usageError } from '../cli/outcome';
+import type { Branding } from '../pack/branding';
 import { readPack } from '../pack/loadPack';
 import { formatProblem } from '../pack/problems';
 import { SHIPPED_BRANDING } from '../pack/shipped';
@@ -84,19 +85,22 @@ const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : 
 
 type Settings = Result<{ settings: ManifestSettings; notes: string[] }, string>;
 
+/** The branding of the pack given, or the shipped one; or the pack's problems. */
+function packBranding(pack: string | undefined): Result<Branding, string> {
+  if (!pack) return { ok: true, value: SHIPPED_BRANDING };
+  const read = readPack(pack);
+  if (read.ok) return { ok: true, value: read.value.branding };
+  const problems = read.error.map((p) => `  ${formatProblem(p)}`).join('\n');
+  return { ok: false, error: `The pack "${pack}" has problems:\n${problems}` };
+}
+
 /** Reads the packaging settings from the command line and the environment. */
 export function resolveSettings(
   values: { 'app-id'?: string; 'teams-app-id'?: string; 'app-version'?: string; pack?: string },
   env: NodeJS.ProcessEnv,
 ): Settings {
-  const pack = nonEmpty(values.pack) ?? nonEmpty(env.RESONET_PACK);
-  const read = pack ? readPack(pack) : undefined;
-  if (read && !read.ok)
-    return {
-      ok: false,
-      error: `The pack "${pack}" has problems:\n${read.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-    };
-  const branding = read?.value.branding ?? SHIPPED_BRANDING;
+  const branding = packBranding(nonEmpty(values.pack) ?? nonEmpty(env.RESONET_PACK));
+  if (!branding.ok) return branding;
   const appIdFlag = nonEmpty(values['app-id']);
   const botId = appIdFlag ?? nonEmpty(env.MicrosoftAppId);
   if (!botId)
@@ -149,7 +153,7 @@ export function resolveSettings(
         botId: botId.toLowerCase(),
         version,
         ...urls,
-        branding,
+        branding: branding.value,
       },
       notes,
     },

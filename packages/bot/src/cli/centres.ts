@@ -1,0 +1,144 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { centreRegion, type Lang, localize, negotiateLocale } from '@resonet/core';
+import { readConfig } from '../config';
+import { type Content, loadContent } from '../content';
+import { createLogger } from '../log';
+import { readCentresCsv } from '../pack/centresCsv';
+import { loadPack } from '../pack/loadPack';
+import { formatProblem } from '../pack/problems';
+import { DatabaseError } from '../storage/database';
+import { openStores, type Stores } from '../storage/stores';
+import { say } from './messages';
+import { dataError, type Outcome, ok, usageError } from './outcome';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface Options {
+  json?: boolean;
+  lang?: string;
+  network?: string;
+  pack?: string;
+  help?: boolean;
+}
+
+/** The network the command is about: --network, else the content's only one. */
+function networkOf(content: Content, given: string | undefined, lang: Lang): string | Outcome {
+  const ids = content.networks.map((n) => n.id);
+  if (given)
+    return ids.includes(given)
+      ? given
+      : usageError(say('centresUnknownNetwork', lang, { value: given, known: ids.join(', ') }));
+  if (ids.length === 1 && ids[0]) return ids[0];
+  return usageError(say('centresWhichNetwork', lang, { known: ids.join(', ') }));
+}
+
+async function withStores<T>(
+  lang: Lang,
+  env: NodeJS.ProcessEnv,
+  work: (stores: Stores) => Promise<T>,
+) {
+  const config = readConfig(env);
+  if (!config.ok) return dataError(say('badConfig', lang, { errors: config.errors.join('; ') }));
+  let stores: Stores;
+  try {
+    stores = await openStores(config.value.store, createLogger('silent'));
+  } catch (error) {
+    const reason = error instanceof DatabaseError ? error.message : (error as Error).name;
+    return dataError(say('noDatabase', lang, { reason }));
+  }
+  try {
+    return await work(stores);
+  } finally {
+    await stores.close();
+  }
+}
+
+function importFile(
+  file: string,
+  lang: Lang,
+): { ok: true; text: string } | { ok: false; error: Outcome } {
+  try {
+    if (statSync(file).size > MAX_BYTES)
+      return { ok: false, error: dataError(say('tooLarge', lang, { value: file })) };
+    return { ok: true, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).name;
+    return { ok: false, error: dataError(say('unreadable', lang, { value: file, reason })) };
+  }
+}
+
+/**
+ * `resonet centres import FILE.csv | list [--json]`: the centre registry of the network
+ * served (the pack's, with --pack or RESONET_PACK), in the bot's own database.
+ */
+export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+  const fallback = negotiateLocale(env.LANG?.split('.')[0]);
+  let values: Options;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        network: { type: 'string' },
+        pack: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n${say('centresUsage', fallback)}`);
+  }
+  const lang = values.lang ?? fallback;
+  if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
+  const [action, file, ...extra] = positionals;
+  if (values.help) return ok(`${say('centresUsage', lang)}\n`);
+  if (extra.length || !(action === 'list' || (action === 'import' && file)))
+    return usageError(say('centresUsage', lang));
+  const pack = values.pack ?? env.RESONET_PACK;
+  const packed = pack ? loadPack(pack, lang) : undefined;
+  if (packed && !packed.ok)
+    return dataError(
+      `${say('packProblems', lang, { dir: pack ?? '', count: packed.error.length })}\n${packed.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
+  const content = packed?.value ?? loadContent();
+  const networkId = networkOf(content, values.network, lang);
+  if (typeof networkId !== 'string') return networkId;
+  if (action === 'import' && file) {
+    const read = importFile(file, lang);
+    if (!read.ok) return read.error;
+    const { centres, problems } = readCentresCsv(file, read.text, lang);
+    // All or nothing: a file with a problem writes no centre.
+    if (problems.length)
+      return dataError(
+        `${say('centresProblems', lang, { file, count: problems.length })}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+      );
+    return withStores(lang, env, async (stores) => {
+      const change = await stores.centres.write(networkId, centres, 'import');
+      return ok(
+        `${say('centresImported', lang, { ...change, network: networkId, count: centres.length })}\n`,
+      );
+    });
+  }
+  return withStores(lang, env, async (stores) => {
+    for (const { networkId: id, centres } of content.seed)
+      await stores.centres.write(id, centres, 'pack');
+    const centres = await stores.centres.list(networkId);
+    if (values.json) return ok(`${JSON.stringify({ network: networkId, centres }, null, 2)}\n`);
+    if (!centres.length) return ok(`${say('centresNone', lang, { network: networkId })}\n`);
+    const lines = [say('centresHeader', lang, { network: networkId, count: centres.length })];
+    for (const c of centres) {
+      const region = centreRegion(c);
+      const where = [c.country, region ? localize(region.name, lang) : undefined]
+        .filter(Boolean)
+        .join(', ');
+      const flags = [c.participation, c.example ? say('centresExample', lang) : undefined]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(`  ${c.id}  ${localize(c.name, lang)} (${where})${flags ? ` · ${flags}` : ''}`);
+    }
+    return ok(`${lines.join('\n')}\n`);
+  });
+}
