@@ -80,6 +80,15 @@ export {
 } from './assessment/steps';
 export { checkInstrument, checkInstrumentRevision, parseInstrument } from './assessment/validate';
 export { possibleItemCount, visibleAnswers, visibleItems } from './assessment/visibility';
+export {
+  instrumentFromXlsForm,
+  instrumentToXlsForm,
+  type XlsFormCell,
+  type XlsFormProblem,
+  type XlsFormRow,
+  type XlsFormSheets,
+} from './assessment/xlsform';
+export { parseRelevant, relevantExpression } from './assessment/xlsformExpressions';
 export { type BeneficiaryGroup, BeneficiaryGroupSchema } from './beneficiary';
 export {
   type Centre,
