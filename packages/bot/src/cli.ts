@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Lang, negotiateLocale } from '@resonet/core';
 import { ask } from './cli/ask';
+import { exportInstrument, importInstrument } from './cli/instrument';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
 import { dataError, type Outcome, ok, usageError } from './cli/outcome';
@@ -27,11 +28,11 @@ interface Call {
   fallbackLang: Lang;
 }
 
-const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
-  ask: ({ rest, values, lang, fallbackLang }) => {
+const COMMANDS: Readonly<Record<string, (call: Call) => Outcome | Promise<Outcome>>> = {
+  ask: async ({ rest, values, lang, fallbackLang }) => {
     const question = rest.join(' ').trim();
     if (!question) return usageError(say('needQuestion', lang));
-    const packed = packOf(values, lang);
+    const packed = await packOf(values, lang);
     if (packed && 'code' in packed) return packed;
     // Without --lang the answer follows the question's language.
     return ask(question, {
@@ -43,13 +44,28 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
   // The long-running commands are started by bin/resonet.js; here they only explain.
   serve: ({ lang }) => ok(say('serveHelp', lang)),
   chat: ({ lang }) => ok(say('chatHelp', lang)),
-  instruments: ({ values, lang }) => {
-    const packed = packOf(values, lang);
+  instruments: async ({ values, lang }) => {
+    const packed = await packOf(values, lang);
     if (packed && 'code' in packed) return packed;
     return listInstruments({
       json: values.json ?? false,
       dictionary: values.dictionary ?? false,
       lang,
+      ...(packed ? { instruments: packed.instruments } : {}),
+    });
+  },
+  instrument: async ({ rest, values, lang }) => {
+    const [action, target, ...extra] = rest;
+    if (!target || extra.length) return usageError(say('instrumentUsage', lang));
+    if (action === 'import')
+      return importInstrument(target, { lang, ...(values.out ? { out: values.out } : {}) });
+    if (action !== 'export') return usageError(say('instrumentUsage', lang));
+    const packed = await packOf(values, lang);
+    if (packed && 'code' in packed) return packed;
+    return exportInstrument(target, {
+      format: values.format ?? 'xlsx',
+      lang,
+      ...(values.out ? { out: values.out } : {}),
       ...(packed ? { instruments: packed.instruments } : {}),
     });
   },
@@ -59,7 +75,7 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
     if (action === 'check') return packCheck(dir, { json: values.json ?? false, lang });
     return usageError(say('packUsage', lang));
   },
-  score: ({ rest, values, lang }) => {
+  score: async ({ rest, values, lang }) => {
     const [instrumentId, file] = rest;
     if (!instrumentId || !file) return usageError(say('needArgs', lang));
     const format = values.format ?? 'json';
@@ -67,7 +83,7 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
       return usageError(say('badFormat', lang, { value: format }));
     const date = values.date ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(say('badDate', lang, { value: date }));
-    const packed = packOf(values, lang);
+    const packed = await packOf(values, lang);
     if (packed && 'code' in packed) return packed;
     return scoreFile({
       ...(packed ? { content: packed } : {}),
@@ -83,10 +99,10 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome>> = {
 };
 
 /** The content of the pack given (--pack, else RESONET_PACK), its problems, or none. */
-function packOf(values: Values, lang: Lang): Content | Outcome | undefined {
+async function packOf(values: Values, lang: Lang): Promise<Content | Outcome | undefined> {
   const pack = values.pack ?? process.env.RESONET_PACK;
   if (!pack) return undefined;
-  const packed = loadPack(pack, lang);
+  const packed = await loadPack(pack, lang);
   if (packed.ok) return packed.value;
   const problems = packed.error.map((p) => `  ${formatProblem(p)}`).join('\n');
   return dataError(
@@ -100,7 +116,7 @@ const HELP: Readonly<Record<string, 'serveHelp' | 'chatHelp'>> = {
 };
 
 /** Runs the `resonet` command line on arguments and returns what to print and the exit code. */
-export function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Outcome {
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
   const fallbackLang = negotiateLocale(env.LANG?.split('.')[0]);
   let parsed: ReturnType<typeof parse>;
   try {
@@ -136,6 +152,7 @@ function parse(argv: string[]) {
       dictionary: { type: 'boolean' },
       name: { type: 'string' },
       pack: { type: 'string' },
+      out: { type: 'string' },
     },
   });
 }
@@ -252,9 +269,18 @@ export function main(argv: string[]): void {
       );
     return;
   }
-  const outcome = run(argv);
-  if (outcome.out) process.stdout.write(outcome.out);
-  if (outcome.err)
-    process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
-  process.exitCode = outcome.code;
+  run(argv).then(
+    (outcome) => {
+      if (outcome.err)
+        process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
+      // Exits once everything printed has been written (a long list into a pipe).
+      process.stdout.write(outcome.out, () => process.exit(outcome.code));
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `resonet: ${argv[0] ?? 'the command'} failed: ${(error as Error).name}\n`,
+      );
+      process.exit(1);
+    },
+  );
 }

@@ -24,7 +24,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
     return 1;
   }
   const log = createLogger(config.value.logLevel);
-  const content = config.value.pack ? packOrProblems(config.value.pack, env) : undefined;
+  const content = config.value.pack ? await packOrProblems(config.value.pack, env) : undefined;
   if (content && !content.ok) {
     process.stderr.write(content.error);
     return 1;
@@ -115,12 +115,12 @@ export async function registryContent(content: Content, stores: Stores): Promise
 }
 
 /** The pack's content, or its problems as printed, each on its own line. */
-function packOrProblems(
+async function packOrProblems(
   given: string,
   env: NodeJS.ProcessEnv,
-): { ok: true; value: Content } | { ok: false; error: string } {
+): Promise<{ ok: true; value: Content } | { ok: false; error: string }> {
   const lang = negotiateLocale(env.LANG?.split('.')[0]);
-  const loaded = loadPack(given, lang);
+  const loaded = await loadPack(given, lang);
   if (loaded.ok) return loaded;
   const lines = loaded.error.map((p) => `  - ${formatProblem(p)}`).join('\n');
   return {

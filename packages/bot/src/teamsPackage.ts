@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from './teams/packageApp';
 
 // Resolved from this file, so it is packages/bot/build/… both from src/ and from dist/.
-main(
+await main(
   process.argv.slice(2),
   fileURLToPath(new URL('../build/teams/resonet-teams.zip', import.meta.url)),
 );

@@ -139,7 +139,7 @@ describe('the registry the bot serves', () => {
   const example = fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url));
 
   it('is seeded from the pack, keeps imported centres, and is what members choose from', async () => {
-    const loaded = loadPack(example);
+    const loaded = await loadPack(example);
     if (!loaded.ok) throw new Error('the example pack is invalid');
     const stores = await openStores({ kind: 'memory' }, createLogger('silent'));
     await stores.centres.write('example-highlands-network', [centre('example-imported')], 'import');

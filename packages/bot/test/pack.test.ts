@@ -250,15 +250,15 @@ describe('resonet pack (the command line)', () => {
     expect(runCli(['pack', 'frobnicate']).stderr).toContain('Usage: resonet pack init');
   });
 
-  it('says when the folder does not exist, and refuses files too big to be a pack file', () => {
-    const missing = readPack(join(root, 'nowhere'));
+  it('says when the folder does not exist, and refuses files too big to be a pack file', async () => {
+    const missing = await readPack(join(root, 'nowhere'));
     expect(missing.ok).toBe(false);
     if (!missing.ok)
       expect(missing.error[0]?.message).toContain('There is no folder or installed package');
     const dir = join(root, 'big');
     expect(runCli(['pack', 'init', dir, '--name', NAME]).status).toBe(0);
     writeFileSync(join(dir, 'knowledge', 'huge.yaml'), 'x'.repeat(1024 * 1024 + 1));
-    const big = readPack(dir);
+    const big = await readPack(dir);
     expect(big.ok).toBe(false);
     if (!big.ok)
       expect(big.error.map(formatProblem)).toContain(
@@ -282,8 +282,8 @@ describe('the example pack (examples/highlands-network)', () => {
     fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url)),
   );
 
-  it('is valid, marked example throughout, and cites its fictional charter by title', () => {
-    const read = readPack(example);
+  it('is valid, marked example throughout, and cites its fictional charter by title', async () => {
+    const read = await readPack(example);
     if (!read.ok) throw new Error(read.error.map(formatProblem).join('\n'));
     const pack = read.value;
     expect(pack.branding.example).toBe(true);
@@ -295,8 +295,8 @@ describe('the example pack (examples/highlands-network)', () => {
     expect(joining).toMatchObject({ status: 'answered', lang: 'vi', entryId: 'joining' });
   });
 
-  it('answers from its own network model: who does a duty, when a phase named by its name ends', () => {
-    const read = readPack(example);
+  it('answers from its own network model: who does a duty, when a phase named by its name ends', async () => {
+    const read = await readPack(example);
     if (!read.ok) throw new Error('invalid');
     const content = packContent(read.value);
     expect(content.answers.answer('Who runs the assessment rounds?')).toMatchObject({

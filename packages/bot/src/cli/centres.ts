@@ -98,7 +98,7 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
   if (extra.length || !(action === 'list' || (action === 'import' && file)))
     return usageError(say('centresUsage', lang));
   const pack = values.pack ?? env.RESONET_PACK;
-  const packed = pack ? loadPack(pack, lang) : undefined;
+  const packed = pack ? await loadPack(pack, lang) : undefined;
   if (packed && !packed.ok)
     return dataError(
       `${say('packProblems', lang, { dir: pack ?? '', count: packed.error.length })}\n${packed.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,

@@ -14,6 +14,10 @@ Commands:
       Start the chat bot (Bot Framework, POST /api/messages) and, locally, its chat page
       at http://localhost:3978/. Settings come from environment variables; see
       \`resonet serve --help\` and docs/bot.md. --pack serves a content pack.
+  instrument import FORM.xlsx [--out FILE.yaml]
+  instrument export ID --format xlsx [--out FILE.xlsx]
+      Read an XLSForm (as ODK and KoboToolbox write them) into an instrument, naming every
+      row that uses what resonet does not support; or write an instrument as an XLSForm.
   pack init DIR --name "NAME"
       Write a new content pack for your network into DIR: branding, the network, two
       example centres, a short instrument and three knowledge entries (docs/partners.md).
@@ -53,6 +57,10 @@ Các lệnh:
       Khởi động chatbot (Bot Framework, POST /api/messages) và, khi chạy cục bộ, trang
       trò chuyện tại http://localhost:3978/. Cấu hình bằng biến môi trường; xem
       \`resonet serve --help\` và docs/bot.md. --pack dùng một gói nội dung.
+  instrument import BIỂU-MẪU.xlsx [--out TỆP.yaml]
+  instrument export MÃ --format xlsx [--out TỆP.xlsx]
+      Đọc một biểu mẫu XLSForm (như ODK và KoboToolbox tạo) thành công cụ đánh giá, nêu mọi
+      dòng dùng điều resonet không hỗ trợ; hoặc ghi một công cụ thành XLSForm.
   pack init THƯ-MỤC --name "TÊN"
       Tạo gói nội dung mới cho mạng lưới của Anh/Chị trong THƯ-MỤC: nhận diện, mạng lưới,
       hai trung tâm ví dụ, một công cụ đánh giá ngắn và ba mục kiến thức (docs/partners.md).
@@ -241,6 +249,38 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: 'Danh mục của {network} chưa có trung tâm nào: hãy nhập bằng resonet centres import TỆP.csv.',
   },
   centresExample: { en: 'example', vi: 'ví dụ' },
+  instrumentUsage: {
+    en: 'Usage: resonet instrument import FORM.xlsx [--out FILE.yaml] | resonet instrument export ID --format xlsx [--out FILE.xlsx] [--pack DIR]',
+    vi: 'Cách dùng: resonet instrument import BIỂU-MẪU.xlsx [--out TỆP.yaml] | resonet instrument export MÃ --format xlsx [--out TỆP.xlsx] [--pack THƯ-MỤC]',
+  },
+  instrumentExists: {
+    en: '{file} exists already; nothing was written. Choose another --out.',
+    vi: '{file} đã tồn tại; chưa ghi gì. Hãy chọn --out khác.',
+  },
+  instrumentTooBig: {
+    en: '{file} is larger than 5 MB: an XLSForm is never that big.',
+    vi: '{file} lớn hơn 5 MB: một biểu mẫu XLSForm không bao giờ lớn như vậy.',
+  },
+  instrumentUnreadable: {
+    en: '{file} cannot be read as an XLSForm: {reason}.',
+    vi: 'Không đọc được {file} dưới dạng XLSForm: {reason}.',
+  },
+  instrumentProblems: {
+    en: '{file} uses {count} {count|thing|things} resonet does not support; nothing was written:',
+    vi: '{file} dùng {count} điều resonet không hỗ trợ; chưa ghi gì:',
+  },
+  instrumentImported: {
+    en: "Read {file} into {out}: instrument {id}, {items} questions. Check it with resonet pack check, or put it in a pack's instruments/ folder.",
+    vi: 'Đã đọc {file} thành {out}: công cụ {id}, {items} câu hỏi. Hãy kiểm tra bằng resonet pack check, hoặc đặt vào thư mục instruments/ của một gói.',
+  },
+  instrumentExported: {
+    en: 'Wrote {id} to {out} (XLSForm: survey, choices, settings and resonet_scales sheets).',
+    vi: 'Đã ghi {id} vào {out} (XLSForm: các trang survey, choices, settings và resonet_scales).',
+  },
+  instrumentFormat: {
+    en: 'Unknown --format "{value}": instruments are exported as xlsx.',
+    vi: 'Không hỗ trợ --format "{value}": công cụ được xuất dạng xlsx.',
+  },
   packUsage: {
     en: 'Usage: resonet pack init DIR --name "NAME" | resonet pack check DIR [--json]',
     vi: 'Cách dùng: resonet pack init THƯ-MỤC --name "TÊN" | resonet pack check THƯ-MỤC [--json]',

@@ -23,12 +23,12 @@ export function packInit(dir: string | undefined, name: string | undefined, lang
 }
 
 /** `resonet pack check DIR`: exit 0 when the pack is valid, 1 with every problem listed. */
-export function packCheck(
+export async function packCheck(
   dir: string | undefined,
   options: { json: boolean; lang: Lang },
-): Outcome {
+): Promise<Outcome> {
   if (!dir) return usageError(say('packCheckArgs', options.lang));
-  const read = readPack(dir, options.lang);
+  const read = await readPack(dir, options.lang);
   if (options.json) {
     const body = read.ok ? { ok: true, problems: [] } : { ok: false, problems: read.error };
     const out = `${JSON.stringify(body, null, 2)}\n`;

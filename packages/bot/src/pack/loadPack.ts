@@ -1,30 +1,45 @@
-import type { Lang } from '@resonet/core';
+import type { Lang, XlsFormSheets } from '@resonet/core';
 import type { Content } from '../content';
 import { packContent } from './packContent';
-import { type Pack, parsePack } from './parsePack';
+import { type Pack, type PackFiles, parsePack } from './parsePack';
 import { type PackProblem, problemText } from './problems';
 import { packFolder, readPackFiles } from './readPack';
+import { readWorkbook } from './workbook';
 
 /** A pack read from a folder or an installed package, checked; or every problem found. */
-export function readPack(
+export async function readPack(
   given: string,
   lang: Lang = 'en',
-): { ok: true; value: Pack; folder: string } | { ok: false; error: PackProblem[] } {
+): Promise<{ ok: true; value: Pack; folder: string } | { ok: false; error: PackProblem[] }> {
   const folder = packFolder(given);
   if (!folder)
     return {
       ok: false,
       error: [{ file: given, message: problemText(lang, 'notFolder', { path: given }) }],
     };
-  const parsed = parsePack(readPackFiles(folder, lang), lang);
+  const parsed = parsePack(await withWorkbooks(readPackFiles(folder, lang)), lang);
   return parsed.ok ? { ...parsed, folder } : parsed;
 }
 
+/** The pack's files with its XLSForm workbooks read (reading a workbook is asynchronous). */
+async function withWorkbooks(files: PackFiles): Promise<PackFiles> {
+  const workbooks = new Map<string, XlsFormSheets | { error: string }>();
+  for (const [path, data] of files.binaries) {
+    if (!path.startsWith('instruments/') || !path.endsWith('.xlsx')) continue;
+    try {
+      workbooks.set(path, await readWorkbook(data));
+    } catch (error) {
+      workbooks.set(path, { error: (error as Error).message });
+    }
+  }
+  return { ...files, workbooks };
+}
+
 /** The content the bot serves from a pack, or the pack's problems. */
-export function loadPack(
+export async function loadPack(
   given: string,
   lang: Lang = 'en',
-): { ok: true; value: Content } | { ok: false; error: PackProblem[] } {
-  const read = readPack(given, lang);
+): Promise<{ ok: true; value: Content } | { ok: false; error: PackProblem[] }> {
+  const read = await readPack(given, lang);
   return read.ok ? { ok: true, value: packContent(read.value) } : read;
 }

@@ -1,11 +1,13 @@
 import {
   type Centre,
   type Instrument,
+  instrumentFromXlsForm,
   type Lang,
   type Network,
   parseInstrument,
   parseNetwork,
   parseWith,
+  type XlsFormSheets,
 } from '@resonet/core';
 import { WHOLE_DOCUMENT } from '../answers/citation';
 import { type Branding, BrandingSchema } from './branding';
@@ -22,6 +24,8 @@ export interface PackFiles {
   binaries: ReadonlyMap<string, Uint8Array>;
   /** Files left unread, and why (too big): problems already. */
   refused: readonly PackProblem[];
+  /** XLSForm workbooks (instruments/*.xlsx) read into their sheets, or why they could not be. */
+  workbooks?: ReadonlyMap<string, XlsFormSheets | { error: string }>;
 }
 
 /** Everything a pack holds, validated. */
@@ -135,13 +139,39 @@ function instrumentDefaults(raw: unknown, file: string): unknown {
   };
 }
 
+/** An instrument from an XLSForm workbook; its problems by row ("line") and sheet.column. */
+function workbookInstrument(files: PackFiles, file: string, lang: Lang, problems: PackProblem[]) {
+  const sheets = files.workbooks?.get(file);
+  if (!sheets || 'error' in sheets) {
+    const detail = sheets && 'error' in sheets ? sheets.error : 'not read';
+    problems.push({ file, message: problemText(lang, 'workbook', { detail }) });
+    return undefined;
+  }
+  const read = instrumentFromXlsForm(sheets, { source: file });
+  if (read.ok) return read.value;
+  for (const p of read.error)
+    problems.push({
+      file,
+      ...atLine(p.row),
+      field: p.column ? `${p.sheet}.${p.column}` : p.sheet,
+      message: p.message,
+    });
+  return undefined;
+}
+
 function readInstruments(files: PackFiles, lang: Lang, problems: PackProblem[]) {
   const found: { file: string; data: DataFile; instrument: Instrument }[] = [];
   for (const file of filesUnder(files, 'instruments')) {
+    if (file.endsWith('.xlsx')) {
+      const read = workbookInstrument(files, file, lang, problems);
+      if (read)
+        found.push({ file, data: { value: read, lineOf: () => undefined }, instrument: read });
+      continue;
+    }
     if (!DATA.test(file)) {
       problems.push({
         file,
-        message: problemText(lang, 'unknownFileKind', { kinds: '.yaml, .yml, .json' }),
+        message: problemText(lang, 'unknownFileKind', { kinds: '.yaml, .yml, .json, .xlsx' }),
       });
       continue;
     }

@@ -32,6 +32,10 @@ const MESSAGES = {
     en: 'The file is larger than {limit} KB; a pack file this big is not read',
     vi: 'Tệp lớn hơn {limit} KB; tệp cỡ này không được đọc',
   },
+  workbook: {
+    en: 'This XLSForm workbook cannot be read: {detail}',
+    vi: 'Không đọc được tệp XLSForm này: {detail}',
+  },
   unknownFileKind: {
     en: 'Files here are {kinds}; this one is not read',
     vi: 'Các tệp ở đây phải là {kinds}; tệp này không được đọc',

@@ -86,20 +86,20 @@ const nonEmpty = (value: string | undefined) => (value?.trim() ? value.trim() : 
 type Settings = Result<{ settings: ManifestSettings; notes: string[] }, string>;
 
 /** The branding of the pack given, or the shipped one; or the pack's problems. */
-function packBranding(pack: string | undefined): Result<Branding, string> {
+async function packBranding(pack: string | undefined): Promise<Result<Branding, string>> {
   if (!pack) return { ok: true, value: SHIPPED_BRANDING };
-  const read = readPack(pack);
+  const read = await readPack(pack);
   if (read.ok) return { ok: true, value: read.value.branding };
   const problems = read.error.map((p) => `  ${formatProblem(p)}`).join('\n');
   return { ok: false, error: `The pack "${pack}" has problems:\n${problems}` };
 }
 
 /** Reads the packaging settings from the command line and the environment. */
-export function resolveSettings(
+export async function resolveSettings(
   values: { 'app-id'?: string; 'teams-app-id'?: string; 'app-version'?: string; pack?: string },
   env: NodeJS.ProcessEnv,
-): Settings {
-  const branding = packBranding(nonEmpty(values.pack) ?? nonEmpty(env.RESONET_PACK));
+): Promise<Settings> {
+  const branding = await packBranding(nonEmpty(values.pack) ?? nonEmpty(env.RESONET_PACK));
   if (!branding.ok) return branding;
   const appIdFlag = nonEmpty(values['app-id']);
   const botId = appIdFlag ?? nonEmpty(env.MicrosoftAppId);
@@ -176,7 +176,11 @@ function parse(argv: string[]) {
 }
 
 /** Runs the packaging command: writes the zip and returns what to print and the exit code. */
-export function run(argv: string[], env: NodeJS.ProcessEnv, defaultOut: string): Outcome {
+export async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaultOut: string,
+): Promise<Outcome> {
   let values: ReturnType<typeof parse>['values'];
   try {
     values = parse(argv).values;
@@ -185,7 +189,7 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, defaultOut: string):
   }
   if (values.help) return { code: 0, out: USAGE, err: '' };
 
-  const resolved = resolveSettings(values, env);
+  const resolved = await resolveSettings(values, env);
   if (!resolved.ok) return dataError(resolved.error);
   const { settings, notes } = resolved.value;
 
@@ -214,8 +218,8 @@ export function run(argv: string[], env: NodeJS.ProcessEnv, defaultOut: string):
 }
 
 /** Runs the command for the teams-package script: prints and sets the exit code. */
-export function main(argv: string[], defaultOut: string): void {
-  const outcome = run(argv, process.env, defaultOut);
+export async function main(argv: string[], defaultOut: string): Promise<void> {
+  const outcome = await run(argv, process.env, defaultOut);
   if (outcome.out) process.stdout.write(outcome.out);
   if (outcome.err)
     process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);

@@ -40,7 +40,7 @@ export async function chat(options: {
   const { loadPack } = await import('../../pack/loadPack');
   const { formatProblem } = await import('../../pack/problems');
   const pack = options.pack ?? env.RESONET_PACK;
-  const packed = pack ? loadPack(pack, options.lang ?? langOf(options.locale)) : undefined;
+  const packed = pack ? await loadPack(pack, options.lang ?? langOf(options.locale)) : undefined;
   if (packed && !packed.ok) {
     process.stderr.write(
       `resonet chat: the pack "${pack}" has problems:\n${packed.error.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`,
