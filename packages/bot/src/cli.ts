@@ -216,21 +216,27 @@ export function main(argv: string[]): void {
       );
     return;
   }
-  if (argv[0] === 'centres') {
+  const database: Record<string, () => Promise<Outcome>> = {
+    centres: () =>
+      import('./cli/centres').then((m) => m.centresCommand(argv.slice(1), process.env)),
+    invite: () => import('./cli/members').then((m) => m.inviteCommand(argv.slice(1), process.env)),
+    members: () =>
+      import('./cli/members').then((m) => m.membersCommand(argv.slice(1), process.env)),
+  };
+  const command = argv[0] ?? '';
+  if (Object.hasOwn(database, command)) {
     // Reads and writes the database, so it runs asynchronously, like kb.
-    import('./cli/centres')
-      .then(({ centresCommand }) => centresCommand(argv.slice(1), process.env))
-      .then(
-        (outcome) => {
-          if (outcome.err)
-            process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
-          process.stdout.write(outcome.out, () => process.exit(outcome.code));
-        },
-        (error: unknown) => {
-          process.stderr.write(`resonet: centres failed: ${(error as Error).name}\n`);
-          process.exit(1);
-        },
-      );
+    (database[command] as () => Promise<Outcome>)().then(
+      (outcome) => {
+        if (outcome.err)
+          process.stderr.write(outcome.err.endsWith('\n') ? outcome.err : `${outcome.err}\n`);
+        process.stdout.write(outcome.out, () => process.exit(outcome.code));
+      },
+      (error: unknown) => {
+        process.stderr.write(`resonet: ${command} failed: ${(error as Error).name}\n`);
+        process.exit(1);
+      },
+    );
     return;
   }
   if (argv[0] === 'kb') {

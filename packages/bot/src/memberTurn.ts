@@ -1,5 +1,6 @@
 import { groupUnanswered, type UnansweredGroup } from './answers/unanswered';
 import {
+  dataOf,
   type EngineContext,
   forgets,
   type Incoming,
@@ -17,12 +18,14 @@ import {
   readConversationState,
   readMemberState,
 } from './conversation/state';
+import { can, type Role } from './members/roles';
 import {
   isETagConflict,
   type MemberChange,
   type MemberStore,
   type StoredMember,
 } from './storage/members';
+import { type InviteRefusal, type Membership, normaliseCode } from './storage/memberships';
 import type { ResultStore } from './storage/results';
 import type { RecordUnanswered, UnansweredLog } from './storage/unanswered';
 
@@ -37,6 +40,12 @@ export interface MemberTurn {
   key: string;
   userId: string;
   isCoordinator: boolean;
+  /** The member's role and centre in the network, when they have one. */
+  membership?: { role: Role; centreId?: string };
+  /** Uses an invite code for this member (a "join" turn); none: joining is not offered. */
+  join?: (
+    code: string,
+  ) => Promise<{ ok: true; value: Membership } | { ok: false; error: InviteRefusal }>;
   /**
    * The conversation's state: stored under `key` (read and written with the member's), or
    * kept by the channel (`state`, as the terminal does for one run).
@@ -44,7 +53,7 @@ export interface MemberTurn {
   conversation: { key: string } | { state: ConversationState };
   incoming: Incoming;
   /** The content, today and id maker: everything else the engine needs. */
-  context: Omit<EngineContext, 'userId' | 'isCoordinator' | 'results'>;
+  context: Omit<EngineContext, 'userId' | 'isCoordinator' | 'results' | 'membership' | 'joined'>;
   /**
    * The unanswered-questions log: questions the turn could not answer are recorded (no ids),
    * and coordinators read it. Absent where it is switched off.
@@ -66,6 +75,12 @@ export async function runMemberTurn(
 ): Promise<{ outcome: TurnOutcome; attempts: number }> {
   const { members, key, userId } = turnOf;
   const message = parseIncoming(turnOf.incoming);
+  // An invite code is used once, before the turn (retries of the turn do not use it again).
+  const joined = message.command === 'join' ? await useInvite(turnOf, message) : undefined;
+  const membership = joined?.ok ? joined : turnOf.membership;
+  const isCoordinator =
+    turnOf.isCoordinator || (membership !== undefined && can(membership.role, 'see-network'));
+  const who = { ...turnOf, isCoordinator };
   for (let attempts = 1; ; attempts++) {
     const read = await readTurn(turnOf);
     const item = read.member;
@@ -75,8 +90,10 @@ export async function runMemberTurn(
     const outcome = turn({ conversation: read.conversation, member }, message, {
       ...turnOf.context,
       userId,
-      isCoordinator: turnOf.isCoordinator,
-      ...(await storedViews(turnOf, message)),
+      isCoordinator,
+      ...(membership ? { membership } : {}),
+      ...(joined ? { joined } : {}),
+      ...(await storedViews(who, message)),
     });
     try {
       await members.commit(key, item?.eTag, changeOf(turnOf, read.conversation, outcome));
@@ -90,6 +107,22 @@ export async function runMemberTurn(
     if (notice) outcome.replies.unshift({ text: notice });
     return { outcome, attempts };
   }
+}
+
+/** The invite code typed or sent with "join", used: the role it gave, or why not. */
+async function useInvite(turnOf: MemberTurn, message: Message): Promise<EngineContext['joined']> {
+  const typed = dataOf(message, 'join')?.code;
+  if (!typed) return { ok: false, error: 'no-code' };
+  const code = normaliseCode(typed);
+  if (!code) return { ok: false, error: 'malformed' };
+  if (!turnOf.join) return { ok: false, error: 'unknown' };
+  const used = await turnOf.join(code);
+  if (!used.ok) return used;
+  return {
+    ok: true,
+    role: used.value.role,
+    ...(used.value.centreId ? { centreId: used.value.centreId } : {}),
+  };
 }
 
 /** The member's stored state and the conversation's, read together when both are stored. */

@@ -56,6 +56,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
       config: config.value,
       log,
       members: stores.members,
+      memberships: stores.memberships,
       results: stores.results,
       ...(config.value.unansweredDays
         ? {

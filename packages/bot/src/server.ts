@@ -12,6 +12,7 @@ import { cleanStrings } from './http/requestBody';
 import { errorFields, type Logger, newErrorId } from './log';
 import type { MemberTurn } from './memberTurn';
 import { type MemberStore, MemoryMemberStore } from './storage/members';
+import { type MembershipStore, MemoryMembershipStore } from './storage/memberships';
 import { MemoryResultStore, type ResultStore } from './storage/results';
 
 export interface ServerOptions {
@@ -22,6 +23,8 @@ export interface ServerOptions {
   unanswered?: MemberTurn['unanswered'];
   /** Members' and conversations' state, written together with what a turn submits; memory by default. */
   members?: MemberStore;
+  /** Members' roles and invites; memory by default. */
+  memberships?: MembershipStore;
   /** For tests: where the Bot Framework signing keys are published. */
   openIdMetadata?: AdapterOptions['openIdMetadata'];
   /** Whether the database answers, for /healthz. */
@@ -64,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     content,
     results,
     members: options.members ?? new MemoryMemberStore(results),
+    memberships: options.memberships ?? new MemoryMembershipStore(),
     ...(options.unanswered ? { unanswered: options.unanswered } : {}),
     today: options.today ?? isoToday,
     newId: randomUUID,

@@ -1,6 +1,7 @@
 import { type Centre, type Instrument, type LocalizedText, localize } from '@resonet/core';
-import type { Command } from '../conversation/commands';
+import type { CardData, Command } from '../conversation/commands';
 import { type Lang, t } from '../i18n/catalog';
+import { can, type Role } from '../members/roles';
 import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
 
 /** The welcome card: the pack's welcome, and where to start. */
@@ -8,7 +9,11 @@ export function welcomeCard(
   lang: Lang,
   hasOpenAssessment: boolean,
   welcome: LocalizedText,
+  who: { isCoordinator?: boolean; membership?: { role: Role } | undefined } = {},
 ): AdaptiveCard {
+  const role = who.membership?.role;
+  // People with a role see its actions as buttons: nothing has to be typed.
+  const network = who.isCoordinator || (role !== undefined && can(role, 'see-network'));
   return card(
     [text(localize(welcome, lang))],
     [
@@ -16,6 +21,15 @@ export function welcomeCard(
       submit(t(lang, 'startAssessment'), { action: 'start' }),
       ...(hasOpenAssessment ? [submit(t(lang, 'continueAssessment'), { action: 'continue' })] : []),
       submit(t(lang, 'myResults'), { action: 'my-results' }),
+      ...(network
+        ? [
+            submit(t(lang, 'summaryButton'), { action: 'summary' }),
+            submit(t(lang, 'submissionsButton'), { action: 'submissions' }),
+            submit(t(lang, 'exportAllButton'), { action: 'export-all' }),
+            submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
+          ]
+        : []),
+      ...(role || who.isCoordinator ? [] : [submit(t(lang, 'joinButton'), { action: 'join' })]),
       submit(t(lang, 'language'), { action: 'language' }),
     ],
   );
@@ -124,6 +138,10 @@ export function confirmCard(
 ): AdaptiveCard {
   return card(
     [text(question)],
-    [submit(yes.title, { action: yes.action }), submit(no.title, { action: no.action })],
+    // A confirmation's commands carry no data ({ action } is their whole card data).
+    [
+      submit(yes.title, { action: yes.action } as CardData),
+      submit(no.title, { action: no.action } as CardData),
+    ],
   );
 }

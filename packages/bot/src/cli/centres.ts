@@ -1,16 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { centreRegion, type Lang, localize, negotiateLocale } from '@resonet/core';
-import { readConfig } from '../config';
-import { type Content, loadContent } from '../content';
-import { createLogger } from '../log';
 import { readCentresCsv } from '../pack/centresCsv';
-import { loadPack } from '../pack/loadPack';
 import { formatProblem } from '../pack/problems';
-import { DatabaseError } from '../storage/database';
-import { openStores, type Stores } from '../storage/stores';
 import { say } from './messages';
 import { dataError, type Outcome, ok, usageError } from './outcome';
+import { networkOf, registryCentres, servedContent, withStores } from './served';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -20,38 +15,6 @@ interface Options {
   network?: string;
   pack?: string;
   help?: boolean;
-}
-
-/** The network the command is about: --network, else the content's only one. */
-function networkOf(content: Content, given: string | undefined, lang: Lang): string | Outcome {
-  const ids = content.networks.map((n) => n.id);
-  if (given)
-    return ids.includes(given)
-      ? given
-      : usageError(say('centresUnknownNetwork', lang, { value: given, known: ids.join(', ') }));
-  if (ids.length === 1 && ids[0]) return ids[0];
-  return usageError(say('centresWhichNetwork', lang, { known: ids.join(', ') }));
-}
-
-async function withStores<T>(
-  lang: Lang,
-  env: NodeJS.ProcessEnv,
-  work: (stores: Stores) => Promise<T>,
-) {
-  const config = readConfig(env);
-  if (!config.ok) return dataError(say('badConfig', lang, { errors: config.errors.join('; ') }));
-  let stores: Stores;
-  try {
-    stores = await openStores(config.value.store, createLogger('silent'));
-  } catch (error) {
-    const reason = error instanceof DatabaseError ? error.message : (error as Error).name;
-    return dataError(say('noDatabase', lang, { reason }));
-  }
-  try {
-    return await work(stores);
-  } finally {
-    await stores.close();
-  }
 }
 
 function importFile(
@@ -97,13 +60,8 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
   if (values.help) return ok(`${say('centresUsage', lang)}\n`);
   if (extra.length || !(action === 'list' || (action === 'import' && file)))
     return usageError(say('centresUsage', lang));
-  const pack = values.pack ?? env.RESONET_PACK;
-  const packed = pack ? await loadPack(pack, lang) : undefined;
-  if (packed && !packed.ok)
-    return dataError(
-      `${say('packProblems', lang, { dir: pack ?? '', count: packed.error.length })}\n${packed.error.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-    );
-  const content = packed?.value ?? loadContent();
+  const content = await servedContent(values.pack, env, lang);
+  if ('code' in content) return content;
   const networkId = networkOf(content, values.network, lang);
   if (typeof networkId !== 'string') return networkId;
   if (action === 'import' && file) {
@@ -123,9 +81,7 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
     });
   }
   return withStores(lang, env, async (stores) => {
-    for (const { networkId: id, centres } of content.seed)
-      await stores.centres.write(id, centres, 'pack');
-    const centres = await stores.centres.list(networkId);
+    const centres = await registryCentres(stores, content, networkId);
     if (values.json) return ok(`${JSON.stringify({ network: networkId, centres }, null, 2)}\n`);
     if (!centres.length) return ok(`${say('centresNone', lang, { network: networkId })}\n`);
     const lines = [say('centresHeader', lang, { network: networkId, count: centres.length })];

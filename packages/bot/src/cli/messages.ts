@@ -14,6 +14,11 @@ Commands:
       Start the chat bot (Bot Framework, POST /api/messages) and, locally, its chat page
       at http://localhost:3978/. Settings come from environment variables; see
       \`resonet serve --help\` and docs/bot.md. --pack serves a content pack.
+  invite --role ROLE [--centre ID] [--expires 14d]
+      A single-use invite code: the person types “join CODE” in chat to take the role
+      (member, focal-point, coordinator, admin) at the centre.
+  members list [--json] | members grant USER ROLE [--centre ID] | members revoke USER
+      Who has which role in the network.
   instrument import FORM.xlsx [--out FILE.yaml]
   instrument export ID --format xlsx [--out FILE.xlsx]
       Read an XLSForm (as ODK and KoboToolbox write them) into an instrument, naming every
@@ -57,6 +62,11 @@ Các lệnh:
       Khởi động chatbot (Bot Framework, POST /api/messages) và, khi chạy cục bộ, trang
       trò chuyện tại http://localhost:3978/. Cấu hình bằng biến môi trường; xem
       \`resonet serve --help\` và docs/bot.md. --pack dùng một gói nội dung.
+  invite --role VAI-TRÒ [--centre MÃ] [--expires 14d]
+      Mã mời dùng một lần: người được mời gõ “tham gia MÃ” trong cuộc trò chuyện để nhận vai
+      trò (member, focal-point, coordinator, admin) tại trung tâm.
+  members list [--json] | members grant NGƯỜI-DÙNG VAI-TRÒ [--centre MÃ] | members revoke NGƯỜI-DÙNG
+      Ai có vai trò gì trong mạng lưới.
   instrument import BIỂU-MẪU.xlsx [--out TỆP.yaml]
   instrument export MÃ --format xlsx [--out TỆP.xlsx]
       Đọc một biểu mẫu XLSForm (như ODK và KoboToolbox tạo) thành công cụ đánh giá, nêu mọi
@@ -280,6 +290,54 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
   instrumentFormat: {
     en: 'Unknown --format "{value}": instruments are exported as xlsx.',
     vi: 'Không hỗ trợ --format "{value}": công cụ được xuất dạng xlsx.',
+  },
+  inviteUsage: {
+    en: 'Usage: resonet invite --role member|focal-point --centre ID [--expires 14d] | resonet invite --role coordinator|admin [--expires 14d]   (also --network ID, --pack DIR)',
+    vi: 'Cách dùng: resonet invite --role member|focal-point --centre MÃ [--expires 14d] | resonet invite --role coordinator|admin [--expires 14d]   (và --network MÃ, --pack THƯ-MỤC)',
+  },
+  membersUsage: {
+    en: 'Usage: resonet members list [--json] | resonet members grant USER ROLE [--centre ID] | resonet members revoke USER   (also --network ID, --pack DIR)',
+    vi: 'Cách dùng: resonet members list [--json] | resonet members grant NGƯỜI-DÙNG VAI-TRÒ [--centre MÃ] | resonet members revoke NGƯỜI-DÙNG   (và --network MÃ, --pack THƯ-MỤC)',
+  },
+  badRole: {
+    en: 'Unknown role "{value}": use one of {roles}.',
+    vi: 'Vai trò không rõ "{value}": hãy dùng một trong {roles}.',
+  },
+  needCentre: {
+    en: 'A {role} belongs to a centre: give --centre ID (resonet centres list shows them).',
+    vi: 'Vai trò {role} thuộc về một trung tâm: hãy ghi --centre MÃ (resonet centres list liệt kê các trung tâm).',
+  },
+  unknownCentre: {
+    en: 'No centre "{value}" is in the registry (resonet centres list shows them).',
+    vi: 'Không có trung tâm "{value}" trong danh mục (resonet centres list liệt kê các trung tâm).',
+  },
+  badExpires: {
+    en: 'Use --expires with days or hours, up to a year: 14d, 48h (not "{value}").',
+    vi: 'Hãy ghi --expires bằng ngày hoặc giờ, tối đa một năm: 14d, 48h (không phải "{value}").',
+  },
+  inviteCreated: {
+    en: 'Invite code {code}: {role} at {where}, until {expires}, for one person. They type “join {code}” in the chat. The code is shown only now.',
+    vi: 'Mã mời {code}: {role} tại {where}, đến {expires}, dùng cho một người. Người đó gõ “tham gia {code}” trong cuộc trò chuyện. Mã chỉ hiển thị lúc này.',
+  },
+  membersHeader: {
+    en: 'Members of {network} with a role ({count}):',
+    vi: 'Thành viên có vai trò của {network} ({count}):',
+  },
+  membersNone: {
+    en: 'No one has a role in {network} yet: create an invite with resonet invite.',
+    vi: 'Chưa ai có vai trò trong {network}: hãy tạo mã mời bằng resonet invite.',
+  },
+  memberGranted: {
+    en: '{user} is now {role} in {network}.',
+    vi: '{user} giờ là {role} trong {network}.',
+  },
+  memberRevoked: {
+    en: '{user} has no role in {network} any more.',
+    vi: '{user} không còn vai trò trong {network}.',
+  },
+  memberUnknown: {
+    en: '{user} has no role in {network}.',
+    vi: '{user} không có vai trò trong {network}.',
   },
   packUsage: {
     en: 'Usage: resonet pack init DIR --name "NAME" | resonet pack check DIR [--json]',

@@ -147,6 +147,14 @@ export const COMMANDS = {
     unanswered: true,
     data: {},
   },
+  join: {
+    words: {
+      en: ['join', 'join a centre', 'join my centre'],
+      vi: ['tham gia', 'tham gia trung tam'],
+    },
+    scope: 'anywhere',
+    data: { code: optionalText(40) },
+  },
   'export-all': {
     words: { en: ['export all', 'export all results'], vi: ['xuat tat ca', 'xuat tat ca ket qua'] },
     scope: 'anywhere',

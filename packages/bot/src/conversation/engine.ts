@@ -15,6 +15,7 @@ import {
 } from './flows/choose';
 import { exportAll, submissions, summary, unanswered } from './flows/coordinator';
 import { help, language } from './flows/general';
+import { join } from './flows/join';
 import { privacy } from './flows/privacy';
 import { exportResult, myData, myResults, showResult } from './flows/results';
 import { remindIfAnswering } from './flows/session';
@@ -24,7 +25,7 @@ import type { Reply } from './reply';
 import type { ConversationState, MemberState } from './state';
 
 export type { EngineContext } from './flow';
-export { type Incoming, type Message, parseIncoming } from './incoming';
+export { dataOf, type Incoming, type Message, parseIncoming } from './incoming';
 export type { Effect } from './outcome';
 
 export interface TurnState {
@@ -61,6 +62,7 @@ const ANYWHERE: Record<AnywhereCommand, Flow> = {
   summary,
   'export-all': exportAll,
   unanswered,
+  join,
 };
 
 /** Which flow takes a message, tried in order; the last one (a question) takes anything. */
@@ -131,7 +133,7 @@ export function turn(state: TurnState, message: Message, ctx: EngineContext): Tu
   if (!state.conversation.welcomed) {
     outcome = outcome.say(
       '',
-      welcomeCard(lang, state.member.session !== undefined, ctx.branding.welcome),
+      welcomeCard(lang, state.member.session !== undefined, ctx.branding.welcome, ctx),
     );
     if (message.type === 'installed' || !(text.trim() || message.clicked)) return finish();
   }

@@ -8,7 +8,12 @@ import {
 import type { AnswerEngine } from '../answers/answer';
 import type { SourceTitle } from '../answers/citation';
 import type { UnansweredGroup } from '../answers/unanswered';
+import type { Role } from '../members/roles';
 import type { Branding } from '../pack/branding';
+
+/** Why an invite code gave no role: none typed, not a code, unknown, expired or used. */
+export type JoinRefusal = 'no-code' | 'malformed' | 'unknown' | 'expired' | 'used';
+
 import type { Message } from './incoming';
 import type { Outcome } from './outcome';
 
@@ -28,6 +33,10 @@ export interface EngineContext {
   userId: string;
   /** Coordinators may list every submission and see the network summary. */
   isCoordinator: boolean;
+  /** The member's role and centre in the network, when they have one. */
+  membership?: { role: Role; centreId?: string };
+  /** This turn's invite code, used by the shell: the role it gave, or why it did not. */
+  joined?: { ok: true; role: Role; centreId?: string } | { ok: false; error: JoinRefusal };
   /** Today, as YYYY-MM-DD. */
   asOf: string;
   /** A new unique id (for sessions and so their results). */

@@ -51,6 +51,9 @@ export function parseIncoming(incoming: Incoming): Message {
     const present = Object.entries(data.data).filter(([, v]) => v !== undefined);
     return { ...base, command: action, data: Object.fromEntries(present) as CardData };
   }
+  // "join ABCD-2345", "tham gia ABCD 2345": the command with the invite code typed after it.
+  const join = /^\s*(?:join|tham gia)\s+([A-Za-z0-9][A-Za-z0-9 -]{6,14})\s*$/i.exec(text);
+  if (join?.[1]) return { ...base, command: 'join', data: { action: 'join', code: join[1] } };
   const command = typedCommand(text);
   return command ? { ...base, command } : base;
 }

@@ -109,6 +109,25 @@ const en = {
   noKeep: 'No, keep it',
   forgotten: 'Done: your data has been deleted.',
   kept: 'Nothing was deleted.',
+  joinHint: 'Type “join” and the invite code you were given, for example “join ABCD-2345”.',
+  joinMalformed:
+    'That is not an invite code: a code has 8 letters and digits, for example “ABCD-2345”. Check it and type “join” and the code again.',
+  joinUnknown:
+    'I do not know that invite code. Check it with the person who gave it to you (codes are for this network only).',
+  joinExpired: 'That invite code has expired. Ask your focal point or coordinator for a new one.',
+  joinUsed:
+    'That invite code has been used already: each code is for one person. Ask for a new one.',
+  joinedCentre: 'Welcome! You are now {role} at {centre}. Your assessments are for this centre.',
+  joinedNetwork: 'Welcome! You are now {role} of the network.',
+  joinButton: 'Join with an invite code',
+  summaryButton: 'Network summary',
+  submissionsButton: 'Submissions',
+  exportAllButton: 'Export all results',
+  unansweredButton: 'Unanswered questions',
+  'role-member': 'a member',
+  'role-focal-point': 'the focal point',
+  'role-coordinator': 'a coordinator',
+  'role-admin': 'an administrator',
   dataHelp:
     'Your data: “my data” exports everything stored about you; “delete my data” deletes it.',
 } as const;
@@ -221,6 +240,26 @@ const vi: Record<MessageKey, string> = {
   noKeep: 'Không, giữ lại',
   forgotten: 'Xong: dữ liệu của Anh/Chị đã được xóa.',
   kept: 'Không có gì bị xóa.',
+  joinHint: 'Anh/Chị hãy gõ “tham gia” và mã mời đã nhận, ví dụ “tham gia ABCD-2345”.',
+  joinMalformed:
+    'Đó không phải mã mời: mã có 8 chữ cái và chữ số, ví dụ “ABCD-2345”. Anh/Chị hãy kiểm tra và gõ lại “tham gia” cùng mã.',
+  joinUnknown:
+    'Tôi không nhận ra mã mời này. Anh/Chị hãy kiểm tra lại với người đã gửi mã (mã chỉ dùng cho mạng lưới này).',
+  joinExpired:
+    'Mã mời này đã hết hạn. Anh/Chị hãy xin cán bộ đầu mối hoặc điều phối viên một mã mới.',
+  joinUsed: 'Mã mời này đã được dùng: mỗi mã chỉ dành cho một người. Anh/Chị hãy xin một mã mới.',
+  joinedCentre:
+    'Chào mừng Anh/Chị! Anh/Chị giờ là {role} tại {centre}. Các bài đánh giá của Anh/Chị là cho trung tâm này.',
+  joinedNetwork: 'Chào mừng Anh/Chị! Anh/Chị giờ là {role} của mạng lưới.',
+  joinButton: 'Tham gia bằng mã mời',
+  summaryButton: 'Tổng hợp mạng lưới',
+  submissionsButton: 'Các bài nộp',
+  exportAllButton: 'Xuất tất cả kết quả',
+  unansweredButton: 'Câu hỏi chưa trả lời',
+  'role-member': 'thành viên',
+  'role-focal-point': 'cán bộ đầu mối',
+  'role-coordinator': 'điều phối viên',
+  'role-admin': 'quản trị viên',
   dataHelp:
     'Dữ liệu của Anh/Chị: “dữ liệu của tôi” để xuất mọi thứ được lưu về Anh/Chị; “xóa dữ liệu của tôi” để xóa.',
 };

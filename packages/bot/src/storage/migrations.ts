@@ -57,6 +57,32 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Members' roles in each network, and the invites that give them (codes stored hashed).
+    version: 4,
+    sql: `
+      create table memberships (
+        network_id text not null,
+        user_id text not null,
+        role text not null,
+        centre_id text,
+        granted_by text not null,
+        granted_at timestamptz not null,
+        primary key (network_id, user_id)
+      );
+      create table invites (
+        code_hash text primary key,
+        network_id text not null,
+        centre_id text,
+        role text not null,
+        created_by text not null,
+        created_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        used_by text,
+        used_at timestamptz
+      );
+    `,
+  },
 ];
 
 // Any fixed number: every instance takes the same lock, so migrations run one at a time.

@@ -3,6 +3,7 @@ import { type CentreRegistry, MemoryCentreRegistry, SqlCentreRegistry } from './
 import type { Database } from './database';
 import { openEmbedded } from './embedded';
 import { type MemberStore, MemoryMemberStore, SqlMemberStore } from './members';
+import { type MembershipStore, MemoryMembershipStore, SqlMembershipStore } from './memberships';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { MemoryResultStore, type ResultStore, SqlResultStore } from './results';
@@ -23,6 +24,8 @@ export interface Stores {
   unanswered: UnansweredLog;
   /** The centre registry of each network. */
   centres: CentreRegistry;
+  /** Members' roles in each network, and invites. */
+  memberships: MembershipStore;
   /** Whether the database answers (for /healthz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -41,6 +44,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
       results,
       unanswered: new MemoryUnansweredLog(),
       centres: new MemoryCentreRegistry(),
+      memberships: new MemoryMembershipStore(),
       ping: async () => true,
       close: async () => {},
     };
@@ -69,6 +73,7 @@ export async function openStores(choice: StoreChoice, log: Logger): Promise<Stor
     kind: choice.kind,
     members: new SqlMemberStore(db),
     unanswered: new SqlUnansweredLog(db),
+    memberships: new SqlMembershipStore(db),
     centres: new SqlCentreRegistry(db, (networkId, id) =>
       log.warn(
         { event: 'centre-unreadable', networkId, centreId: id },

@@ -5,6 +5,7 @@ import { LOCALES, langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import { type MemberTurn, runMemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
+import type { MembershipStore } from '../../storage/memberships';
 import type { ResultStore } from '../../storage/results';
 import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
@@ -17,6 +18,8 @@ export interface BotDependencies {
   /** The unanswered-questions log; none: not recorded. */
   unanswered?: MemberTurn['unanswered'];
   coordinators: ReadonlySet<string>;
+  /** Members' roles and invites; none: everyone is a member without a centre. */
+  memberships?: MembershipStore;
   log: Logger;
   /** Today, as YYYY-MM-DD; passed in so tests can fix the date. */
   today: () => string;
@@ -79,9 +82,14 @@ export class ResonetBot extends TeamsActivityHandler {
     const started = performance.now();
     const activity = context.activity;
     const userId = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
-    const isCoordinator =
+    // RESONET_COORDINATORS are the first admins: they bring everyone else in with invites.
+    const bootstrap =
       this.deps.coordinators.has(activity.from?.id ?? '') ||
       this.deps.coordinators.has(activity.from?.aadObjectId ?? '');
+    const networkId = this.deps.content.networks[0]?.id ?? 'network';
+    const memberships = this.deps.memberships;
+    const stored = memberships && !bootstrap ? await memberships.get(networkId, userId) : undefined;
+    const membership = bootstrap ? { role: 'admin' as const } : stored;
     let outcome: TurnOutcome;
     let attempts = 0;
     try {
@@ -91,7 +99,23 @@ export class ResonetBot extends TeamsActivityHandler {
         ...(this.deps.unanswered ? { unanswered: this.deps.unanswered } : {}),
         key: `resonet/members/${activity.channelId}/${userId}`,
         userId,
-        isCoordinator,
+        isCoordinator: bootstrap,
+        ...(membership
+          ? {
+              membership: {
+                role: membership.role,
+                ...('centreId' in membership && membership.centreId
+                  ? { centreId: membership.centreId }
+                  : {}),
+              },
+            }
+          : {}),
+        ...(memberships
+          ? {
+              join: (code: string) =>
+                memberships.redeem(networkId, code, userId, new Date().toISOString()),
+            }
+          : {}),
         conversation: {
           key: `resonet/conversations/${activity.channelId}/${activity.conversation?.id}`,
         },

@@ -5,6 +5,7 @@ import type { Content } from '../../content';
 import type { Logger } from '../../log';
 import type { MemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
+import type { MembershipStore } from '../../storage/memberships';
 import type { ResultStore } from '../../storage/results';
 import { type AdapterOptions, createAdapter, RefusedTokenError } from './adapter';
 import { ResonetBot } from './bot';
@@ -36,6 +37,7 @@ export interface BotFrameworkHostOptions extends AdapterOptions {
   content: Content;
   results: ResultStore;
   members: MemberStore;
+  memberships?: MembershipStore;
   unanswered?: MemberTurn['unanswered'];
   today: () => string;
   newId: () => string;
@@ -53,6 +55,7 @@ export function createBotFrameworkHost(options: BotFrameworkHostOptions): BotHos
     content: options.content,
     results: options.results,
     members: options.members,
+    ...(options.memberships ? { memberships: options.memberships } : {}),
     ...(options.unanswered ? { unanswered: options.unanswered } : {}),
     coordinators: config.coordinators,
     log,

@@ -1,4 +1,4 @@
-import { foldText, localize, startSession } from '@resonet/core';
+import { foldText, type Instrument, localize, startSession } from '@resonet/core';
 import { centresCard, instrumentsCard, type RememberedCentre } from '../../cards/menus';
 import { t } from '../../i18n/catalog';
 import { centreLabel, type EngineContext, type Flow, instrumentOf } from '../flow';
@@ -53,10 +53,30 @@ export const chooseInstrument: Flow = (outcome, message, ctx) => {
       t(outcome.lang, 'unknownInstrument'),
       instrumentsCard(outcome.lang, ctx.instruments),
     );
+  // A member who joined a centre answers for it: the centre is not asked.
+  const own = ctx.membership?.centreId;
+  if (own) return begin(outcome, ctx, instrument, own);
   return outcome
     .set({ step: 'choose-centre', instrumentId: instrument.id })
     .say('', centresCard(outcome.lang, ctx.centres, remembered(outcome, ctx)));
 };
+
+/** The assessment started for a centre, at its first question. */
+function begin(outcome: Outcome, ctx: EngineContext, instrument: Instrument, centreId: string) {
+  const session = startSession(instrument, { respondentId: ctx.userId, centreId, asOf: ctx.asOf });
+  return showQuestion(
+    outcome.set({
+      step: 'answering',
+      session,
+      sessionId: ctx.newId(),
+      instrumentId: undefined,
+      centreId: session.centreId,
+    }),
+    session,
+    instrument,
+    localize(instrument.intro ?? instrument.description, outcome.lang),
+  );
+}
 
 /** The centre the member answered for last time, if it can still be offered. */
 function remembered(outcome: Outcome, ctx: EngineContext): RememberedCentre | undefined {
@@ -89,21 +109,5 @@ export const chooseCentre: Flow = (outcome, message, ctx) => {
       typed ? t(lang, 'centreTooLong', { max: MAX_CENTRE_NAME }) : t(lang, 'chooseCentre'),
       centresCard(lang, ctx.centres, remembered(outcome, ctx)),
     );
-  const session = startSession(instrument, {
-    respondentId: ctx.userId,
-    centreId: chosen ? chosen.id : `named:${typed}`,
-    asOf: ctx.asOf,
-  });
-  return showQuestion(
-    outcome.set({
-      step: 'answering',
-      session,
-      sessionId: ctx.newId(),
-      instrumentId: undefined,
-      centreId: session.centreId,
-    }),
-    session,
-    instrument,
-    localize(instrument.intro ?? instrument.description, lang),
-  );
+  return begin(outcome, ctx, instrument, chosen ? chosen.id : `named:${typed}`);
 };

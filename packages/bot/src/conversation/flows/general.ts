@@ -35,6 +35,6 @@ export const help: Flow = (outcome, _message, ctx) => {
     ? outcome.say(words)
     : outcome.say(
         words,
-        welcomeCard(lang, outcome.member.session !== undefined, ctx.branding.welcome),
+        welcomeCard(lang, outcome.member.session !== undefined, ctx.branding.welcome, ctx),
       );
 };
