@@ -76,10 +76,7 @@ export async function runMemberTurn(
   const { members, key, userId } = turnOf;
   const message = parseIncoming(turnOf.incoming);
   // An invite code is used once, before the turn (retries of the turn do not use it again).
-  const joined = message.command === 'join' ? await useInvite(turnOf, message) : undefined;
-  const membership = joined?.ok ? joined : turnOf.membership;
-  const isCoordinator =
-    turnOf.isCoordinator || (membership !== undefined && can(membership.role, 'see-network'));
+  const { joined, membership, isCoordinator } = await whoIsAsking(turnOf, message);
   const who = { ...turnOf, isCoordinator };
   for (let attempts = 1; ; attempts++) {
     const read = await readTurn(turnOf);
@@ -107,6 +104,15 @@ export async function runMemberTurn(
     if (notice) outcome.replies.unshift({ text: notice });
     return { outcome, attempts };
   }
+}
+
+/** The member's role this turn: the one an invite just gave, else the stored one. */
+async function whoIsAsking(turnOf: MemberTurn, message: Message) {
+  const joined = message.command === 'join' ? await useInvite(turnOf, message) : undefined;
+  const membership = joined?.ok ? joined : turnOf.membership;
+  const isCoordinator =
+    turnOf.isCoordinator || (membership !== undefined && can(membership.role, 'see-network'));
+  return { joined, membership, isCoordinator };
 }
 
 /** The invite code typed or sent with "join", used: the role it gave, or why not. */

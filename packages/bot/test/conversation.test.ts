@@ -44,6 +44,7 @@ describe('conversation engine', () => {
       'start',
       'my-results',
       'language',
+      'join',
     ]);
     chat.deliver({ type: 'installed' });
     expect(chat.last.replies).toEqual([]);

@@ -38,7 +38,7 @@ export type CardElement =
   | { type: 'FactSet'; facts: { title: string; value: string }[] }
   | { type: 'Image'; url: string; altText: string }
   /** Buttons inside the card; `navigation` rows are laid out side by side on the web page. */
-  | { type: 'ActionSet'; id?: 'primary' | 'navigation'; actions: CardAction[] };
+  | { type: 'ActionSet'; id?: 'primary' | 'navigation' | 'main' | 'role'; actions: CardAction[] };
 
 export interface CardAction {
   type: 'Action.Submit';

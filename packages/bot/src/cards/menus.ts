@@ -14,25 +14,29 @@ export function welcomeCard(
   const role = who.membership?.role;
   // People with a role see its actions as buttons: nothing has to be typed.
   const network = who.isCoordinator || (role !== undefined && can(role, 'see-network'));
-  return card(
-    [text(localize(welcome, lang))],
-    [
-      submit(t(lang, 'askQuestion'), { action: 'ask' }),
-      submit(t(lang, 'startAssessment'), { action: 'start' }),
-      ...(hasOpenAssessment ? [submit(t(lang, 'continueAssessment'), { action: 'continue' })] : []),
-      submit(t(lang, 'myResults'), { action: 'my-results' }),
-      ...(network
-        ? [
-            submit(t(lang, 'summaryButton'), { action: 'summary' }),
-            submit(t(lang, 'submissionsButton'), { action: 'submissions' }),
-            submit(t(lang, 'exportAllButton'), { action: 'export-all' }),
-            submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
-          ]
-        : []),
-      ...(role || who.isCoordinator ? [] : [submit(t(lang, 'joinButton'), { action: 'join' })]),
-      submit(t(lang, 'language'), { action: 'language' }),
-    ],
-  );
+  const main = [
+    submit(t(lang, 'askQuestion'), { action: 'ask' }),
+    submit(t(lang, 'startAssessment'), { action: 'start' }),
+    ...(hasOpenAssessment ? [submit(t(lang, 'continueAssessment'), { action: 'continue' })] : []),
+    submit(t(lang, 'myResults'), { action: 'my-results' }),
+    submit(t(lang, 'language'), { action: 'language' }),
+  ];
+  const own = network
+    ? [
+        submit(t(lang, 'summaryButton'), { action: 'summary' }),
+        submit(t(lang, 'submissionsButton'), { action: 'submissions' }),
+        submit(t(lang, 'exportAllButton'), { action: 'export-all' }),
+        submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
+      ]
+    : role
+      ? []
+      : [submit(t(lang, 'joinButton'), { action: 'join' })];
+  // Two rows, each within Teams' five buttons: everyone's, then the role's (or joining).
+  return card([
+    text(localize(welcome, lang)),
+    { type: 'ActionSet', id: 'main', actions: main },
+    ...(own.length ? [{ type: 'ActionSet' as const, id: 'role' as const, actions: own }] : []),
+  ]);
 }
 
 /** Where a member can go from here, after pausing, cancelling or seeing results. */

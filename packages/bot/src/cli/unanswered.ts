@@ -2,11 +2,9 @@ import { parseArgs } from 'node:util';
 import { negotiateLocale } from '@resonet/core';
 import { groupUnanswered } from '../answers/unanswered';
 import { readConfig } from '../config';
-import { createLogger } from '../log';
-import { DatabaseError } from '../storage/database';
-import { openStores } from '../storage/stores';
 import { say } from './messages';
-import { dataError, type Outcome, ok, usageError } from './outcome';
+import { type Outcome, ok, usageError } from './outcome';
+import { withStores } from './served';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,19 +43,12 @@ export async function kbUnanswered(
     return usageError(say('badSince', lang, { value: since }));
 
   const config = readConfig(env);
-  if (!config.ok) return dataError(say('badConfig', lang, { errors: config.errors.join('; ') }));
-  let stores: Awaited<ReturnType<typeof openStores>>;
-  try {
-    stores = await openStores(config.value.store, createLogger('silent'));
-  } catch (error) {
-    const reason = error instanceof DatabaseError ? error.message : (error as Error).name;
-    return dataError(say('noDatabase', lang, { reason }));
-  }
-  try {
+  const off = config.ok && config.value.unansweredDays === 0;
+  return withStores(lang, env, async (stores) => {
     const groups = groupUnanswered(await stores.unanswered.list(new Date(`${since}T00:00:00Z`)));
     if (values.json) return ok(`${JSON.stringify({ since, groups }, null, 2)}\n`);
-    const off = config.value.unansweredDays === 0 ? `\n${say('unansweredOffNote', lang)}` : '';
-    if (!groups.length) return ok(`${say('unansweredNone', lang, { since })}${off}\n`);
+    const offNote = off ? `\n${say('unansweredOffNote', lang)}` : '';
+    if (!groups.length) return ok(`${say('unansweredNone', lang, { since })}${offNote}\n`);
     const count = groups.reduce((n, g) => n + g.count, 0);
     const lines = [say('unansweredHeader', lang, { since, count, groups: groups.length })];
     for (const g of groups) {
@@ -74,8 +65,6 @@ export async function kbUnanswered(
       if (g.wordings.length > 1)
         lines.push(say('unansweredOther', lang, { wordings: g.wordings.slice(1, 4).join(' | ') }));
     }
-    return ok(`${lines.join('\n')}${off}\n`);
-  } finally {
-    await stores.close();
-  }
+    return ok(`${lines.join('\n')}${offNote}\n`);
+  });
 }

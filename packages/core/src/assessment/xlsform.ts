@@ -4,16 +4,37 @@ import { instrumentItems } from './instrument';
 import { parseInstrument } from './validate';
 import { choiceId, parseRelevant, relevantExpression } from './xlsformExpressions';
 
-/** A cell of a worksheet, as a spreadsheet library reads it. */
+/**
+ * A cell of a worksheet, as a spreadsheet library reads it.
+ *
+ * @example
+ * ```ts
+ * const cell: XlsFormCell = 'select_one yes_no';
+ * ```
+ */
 export type XlsFormCell = string | number | boolean | null | undefined;
 
-/** A worksheet row: its 1-based row number and its cells by column header. */
+/**
+ * A worksheet row: its 1-based row number and its cells by column header.
+ *
+ * @example
+ * ```ts
+ * const row: XlsFormRow = { row: 2, cells: { type: 'integer', name: 'staff_count', 'label::English (en)': 'How many staff?' } };
+ * ```
+ */
 export interface XlsFormRow {
   row: number;
   cells: Readonly<Record<string, XlsFormCell>>;
 }
 
-/** The sheets of an XLSForm workbook that resonet reads and writes. */
+/**
+ * The sheets of an XLSForm workbook that resonet reads and writes.
+ *
+ * @example
+ * ```ts
+ * const sheets: XlsFormSheets = { survey: [row], choices: [], settings: [{ row: 2, cells: { form_id: 'check_in', form_title: 'Check-in' } }] };
+ * ```
+ */
 export interface XlsFormSheets {
   survey: readonly XlsFormRow[];
   choices: readonly XlsFormRow[];
@@ -22,7 +43,14 @@ export interface XlsFormSheets {
   resonet_scales?: readonly XlsFormRow[];
 }
 
-/** Something in a workbook that cannot be read as it is: the sheet, row and column. */
+/**
+ * Something in a workbook that cannot be read as it is: the sheet, row and column.
+ *
+ * @example
+ * ```ts
+ * const p: XlsFormProblem = { sheet: 'survey', row: 12, column: 'type', message: 'the question type "calculate" is not supported' };
+ * ```
+ */
 export interface XlsFormProblem {
   sheet: string;
   row?: number;
