@@ -25,7 +25,12 @@ import {
   type MemberStore,
   type StoredMember,
 } from './storage/members';
-import { type InviteRefusal, type Membership, normaliseCode } from './storage/memberships';
+import {
+  type Invite,
+  type InviteRefusal,
+  type Membership,
+  normaliseCode,
+} from './storage/memberships';
 import type { ResultStore } from './storage/results';
 import type { RecordUnanswered, UnansweredLog } from './storage/unanswered';
 
@@ -42,6 +47,11 @@ export interface MemberTurn {
   isCoordinator: boolean;
   /** The member's role and centre in the network, when they have one. */
   membership?: { role: Role; centreId?: string };
+  /** Stores the invites made in chat, and the centre an open-joining member takes. */
+  invites?: {
+    create: (code: string, invite: Invite) => Promise<void>;
+    joinOpen: (centreId: string) => Promise<void>;
+  };
   /** Uses an invite code for this member (a "join" turn); none: joining is not offered. */
   join?: (
     code: string,
@@ -99,10 +109,18 @@ export async function runMemberTurn(
       throw error;
     }
     // Only the turn that counted records its questions (a retried turn does not count twice).
-    for (const effect of outcome.effects)
-      if (effect.type === 'unanswered') await turnOf.unanswered?.record(effect.question);
+    await afterCommit(turnOf, outcome);
     if (notice) outcome.replies.unshift({ text: notice });
     return { outcome, attempts };
+  }
+}
+
+/** The effects carried out once the turn has counted: records, invites, an open join. */
+async function afterCommit(turnOf: MemberTurn, outcome: TurnOutcome) {
+  for (const effect of outcome.effects) {
+    if (effect.type === 'unanswered') await turnOf.unanswered?.record(effect.question);
+    if (effect.type === 'invite') await turnOf.invites?.create(effect.code, effect.invite);
+    if (effect.type === 'join-centre') await turnOf.invites?.joinOpen(effect.centreId);
   }
 }
 

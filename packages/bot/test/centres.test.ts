@@ -200,6 +200,33 @@ describe('resonet centres (the command line)', () => {
     expect(runCli(['centres', 'list', '--pack', example], env).stdout).not.toContain('example-ok');
   });
 
+  it('maps an unlisted centre typed by members to a registry centre', () => {
+    const mapped = runCli(
+      [
+        'centres',
+        'map',
+        'Example Typed Centre',
+        '--to',
+        'example-highlands-north',
+        '--pack',
+        example,
+      ],
+      env,
+    );
+    expect(mapped.status, mapped.stderr).toBe(0);
+    expect(mapped.stdout).toContain(
+      'Moved 0 results of the unlisted centre “Example Typed Centre” to Example Highlands Centre North',
+    );
+    const unknown = runCli(
+      ['centres', 'map', 'Example Typed Centre', '--to', 'nowhere', '--pack', example],
+      env,
+    );
+    expect(unknown.status).toBe(1);
+    expect(runCli(['centres', 'map', 'Example Typed Centre', '--pack', example], env).status).toBe(
+      2,
+    );
+  });
+
   it('asks which network when the content has two, and explains its arguments', () => {
     const which = runCli(['centres', 'list'], env);
     expect(which.status).toBe(2);

@@ -352,3 +352,110 @@ describe('an invite from the command line, used in chat against the served bot',
     data.remove();
   }, 60_000);
 });
+
+describe('invites made in chat', () => {
+  const centre = 'example-resource-centre-vn';
+  const memberships = () => new MemoryMembershipStore();
+  const withStore = (store: MembershipStore, userId: string) => ({
+    userId,
+    join: (code: string) => store.redeem('treatnet', code, userId, '2026-11-24T00:00:00.000Z'),
+    invites: {
+      create: (code: string, invite: Parameters<MembershipStore['createInvite']>[1]) =>
+        store.createInvite(code, invite),
+      joinOpen: async () => {},
+    },
+  });
+
+  it('lets a focal point invite a member to their own centre, and the code works once', async () => {
+    const store = memberships();
+    const focal = {
+      ...withStore(store, 'example-focal'),
+      membership: { role: 'focal-point' as const, centreId: centre },
+    };
+    const offered = await say('invite', focal);
+    const card = JSON.stringify(offered.outcome.replies.find((r) => r.card)?.card);
+    expect(card).toContain(en.inviteChoose);
+    expect(card).not.toContain('"value":"focal-point"');
+    const made = await runMemberTurn({
+      members: new MemoryMemberStore(new MemoryResultStore()),
+      results: new MemoryResultStore(),
+      key: 'example/focal',
+      isCoordinator: false,
+      conversation: { state: { welcomed: true } },
+      incoming: { type: 'message', value: { action: 'invite', role: 'member', centre } },
+      context: context({ newId: () => '5f0c9c9e-2a51-4c1e-9d1e-0b7c2f1a3d44' }),
+      unreadable: () => '',
+      ...focal,
+    });
+    const said = made.outcome.replies.map(replyText).join('\n');
+    const code = /Invite code (\S+):/.exec(said)?.[1] ?? '';
+    expect(normaliseCode(code)).toBe(code);
+    const joined = await say(`join ${code}`, withStore(store, 'example-new-member'));
+    expect(joined.text).toContain('You are now a member at');
+    expect(await store.get('treatnet', 'example-new-member')).toMatchObject({
+      role: 'member',
+      centreId: centre,
+      grantedBy: 'example-focal',
+    });
+  });
+
+  it('refuses what the role may not give', async () => {
+    const store = memberships();
+    const focal = {
+      ...withStore(store, 'example-focal'),
+      membership: { role: 'focal-point' as const, centreId: centre },
+    };
+    const other = await runMemberTurn({
+      members: new MemoryMemberStore(new MemoryResultStore()),
+      results: new MemoryResultStore(),
+      key: 'example/focal',
+      isCoordinator: false,
+      conversation: { state: { welcomed: true } },
+      incoming: { type: 'message', value: { action: 'invite', role: 'focal-point', centre } },
+      context: context(),
+      unreadable: () => '',
+      ...focal,
+    });
+    expect(other.outcome.replies.map(replyText).join('\n')).toContain(en.inviteNotAllowed);
+    expect(other.outcome.effects.some((e) => e.type === 'invite')).toBe(false);
+    const member = await say('invite', { membership: { role: 'member', centreId: centre } });
+    expect(member.text).toContain(en.inviteNotAllowed);
+  });
+});
+
+describe('open joining (a pack with openJoining: true)', () => {
+  it('lets a member choose their centre from the registry, and stores it as theirs', async () => {
+    const taken: string[] = [];
+    const ctx = context();
+    const open = { ...ctx, branding: { ...ctx.branding, openJoining: true } };
+    const turn = (incoming: MemberTurn['incoming']) =>
+      runMemberTurn({
+        members: new MemoryMemberStore(new MemoryResultStore()),
+        results: new MemoryResultStore(),
+        key: 'example/open',
+        userId: 'example-open',
+        isCoordinator: false,
+        conversation: { state: { welcomed: true } },
+        incoming,
+        context: open,
+        unreadable: () => '',
+        invites: {
+          create: async () => {},
+          joinOpen: async (centreId) => void taken.push(centreId),
+        },
+      });
+    const offered = await turn({ type: 'message', text: 'join' });
+    expect(JSON.stringify(offered.outcome.replies)).toContain(en.joinChooseCentre);
+    const chosen = await turn({
+      type: 'message',
+      value: { action: 'join', centre: 'example-resource-centre-vn' },
+    });
+    expect(chosen.outcome.replies.map(replyText).join('\n')).toContain('You are now a member at');
+    expect(taken).toEqual(['example-resource-centre-vn']);
+    const unknown = await turn({
+      type: 'message',
+      value: { action: 'join', centre: 'no-such-centre' },
+    });
+    expect(unknown.outcome.replies.map(replyText).join('\n')).toContain(en.joinUnknownCentre);
+  });
+});

@@ -150,6 +150,41 @@ function contract(name: string, open: () => Promise<Subject>) {
       expect(await ids({ respondentId: "x' or '1'='1" })).toEqual([]);
     });
 
+    it('moves an unlisted centre’s results to the registry centre it is, and no others', async () => {
+      await s.results.save(
+        result('r-typed-1', {
+          centreId: 'named:Example Typed Centre',
+          respondentId: 'example-member-8',
+        }),
+      );
+      await s.results.save(
+        result('r-typed-2', {
+          centreId: 'named:Example Typed Centre',
+          respondentId: 'example-member-9',
+        }),
+      );
+      await s.results.save(
+        result('r-typed-3', {
+          centreId: 'named:Another Example',
+          respondentId: 'example-member-8',
+        }),
+      );
+      expect(
+        await s.results.relabelCentre('named:Example Typed Centre', 'example-registry-centre'),
+      ).toBe(2);
+      const moved = await s.results.query({ centreId: 'example-registry-centre' });
+      expect(moved.map((r) => [r.id, r.centreId])).toEqual([
+        ['r-typed-1', 'example-registry-centre'],
+        ['r-typed-2', 'example-registry-centre'],
+      ]);
+      expect(
+        (await s.results.query({ centreId: 'named:Another Example' })).map((r) => r.id),
+      ).toEqual(['r-typed-3']);
+      // Gone again, so the tests after this one see the store as before.
+      await s.results.deleteByRespondent('example-member-8');
+      await s.results.deleteByRespondent('example-member-9');
+    });
+
     it('deletes one member’s results only', async () => {
       expect(await s.results.deleteByRespondent('example-member-2')).toBe(1);
       expect(await s.results.deleteByRespondent('example-member-2')).toBe(0);

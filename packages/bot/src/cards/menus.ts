@@ -21,16 +21,19 @@ export function welcomeCard(
     submit(t(lang, 'myResults'), { action: 'my-results' }),
     submit(t(lang, 'language'), { action: 'language' }),
   ];
-  const own = network
-    ? [
-        submit(t(lang, 'summaryButton'), { action: 'summary' }),
-        submit(t(lang, 'submissionsButton'), { action: 'submissions' }),
-        submit(t(lang, 'exportAllButton'), { action: 'export-all' }),
-        submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
-      ]
-    : role
-      ? []
-      : [submit(t(lang, 'joinButton'), { action: 'join' })];
+  const invites = network || (role !== undefined && can(role, 'invite-to-own-centre'));
+  const own = [
+    ...(network
+      ? [
+          submit(t(lang, 'summaryButton'), { action: 'summary' }),
+          submit(t(lang, 'submissionsButton'), { action: 'submissions' }),
+          submit(t(lang, 'exportAllButton'), { action: 'export-all' }),
+          submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
+        ]
+      : []),
+    ...(invites ? [submit(t(lang, 'inviteButton'), { action: 'invite' })] : []),
+    ...(role || network ? [] : [submit(t(lang, 'joinButton'), { action: 'join' })]),
+  ];
   // Two rows, each within Teams' five buttons: everyone's, then the role's (or joining).
   return card([
     text(localize(welcome, lang)),

@@ -10,6 +10,7 @@ import { networkOf, registryCentres, servedContent, withStores } from './served'
 const MAX_BYTES = 20 * 1024 * 1024;
 
 interface Options {
+  to?: string;
   json?: boolean;
   lang?: string;
   network?: string;
@@ -48,6 +49,7 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
         lang: { type: 'string' },
         network: { type: 'string' },
         pack: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -58,6 +60,7 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
   if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
   const [action, file, ...extra] = positionals;
   if (values.help) return ok(`${say('centresUsage', lang)}\n`);
+  if (action === 'map' && file && !extra.length) return mapUnlisted(file, values, env, lang);
   if (extra.length || !(action === 'list' || (action === 'import' && file)))
     return usageError(say('centresUsage', lang));
   const content = await servedContent(values.pack, env, lang);
@@ -96,5 +99,33 @@ export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Pr
       lines.push(`  ${c.id}  ${localize(c.name, lang)} (${where})${flags ? ` · ${flags}` : ''}`);
     }
     return ok(`${lines.join('\n')}\n`);
+  });
+}
+
+/**
+ * `resonet centres map "Typed name" --to ID`: the results of members who typed their centre's
+ * name (an "unlisted centre") moved to the registry centre it is.
+ */
+async function mapUnlisted(
+  typed: string,
+  values: Options,
+  env: NodeJS.ProcessEnv,
+  lang: Lang,
+): Promise<Outcome> {
+  if (!values.to) return usageError(say('centresUsage', lang));
+  const to = values.to;
+  const content = await servedContent(values.pack, env, lang);
+  if ('code' in content) return content;
+  const networkId = networkOf(content, values.network, lang);
+  if (typeof networkId !== 'string') return networkId;
+  const from = typed.startsWith('named:') ? typed : `named:${typed.trim()}`;
+  return withStores(lang, env, async (stores) => {
+    const centres = await registryCentres(stores, content, networkId);
+    const centre = centres.find((c) => c.id === to);
+    if (!centre) return dataError(say('unknownCentre', lang, { value: to }));
+    const moved = await stores.results.relabelCentre(from, to);
+    return ok(
+      `${say('centresMapped', lang, { count: moved, typed: from.slice('named:'.length), centre: localize(centre.name, lang) })}\n`,
+    );
   });
 }

@@ -231,8 +231,8 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: 'Lệnh ask cần một câu hỏi: resonet ask "Mạng lưới làm gì?"',
   },
   centresUsage: {
-    en: 'Usage: resonet centres import FILE.csv | resonet centres list [--json] [--network ID] [--pack DIR]',
-    vi: 'Cách dùng: resonet centres import TỆP.csv | resonet centres list [--json] [--network MÃ] [--pack THƯ-MỤC]',
+    en: 'Usage: resonet centres import FILE.csv | resonet centres list [--json] | resonet centres map "Typed name" --to ID   (also --network ID, --pack DIR)',
+    vi: 'Cách dùng: resonet centres import TỆP.csv | resonet centres list [--json] | resonet centres map "Tên đã gõ" --to MÃ   (và --network MÃ, --pack THƯ-MỤC)',
   },
   centresUnknownNetwork: {
     en: 'No network "{value}" is served (known: {known}).',
@@ -259,6 +259,10 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: 'Danh mục của {network} chưa có trung tâm nào: hãy nhập bằng resonet centres import TỆP.csv.',
   },
   centresExample: { en: 'example', vi: 'ví dụ' },
+  centresMapped: {
+    en: 'Moved {count} {count|result|results} of the unlisted centre “{typed}” to {centre}.',
+    vi: 'Đã chuyển {count} kết quả của trung tâm ngoài danh sách “{typed}” sang {centre}.',
+  },
   instrumentUsage: {
     en: 'Usage: resonet instrument import FORM.xlsx [--out FILE.yaml] | resonet instrument export ID --format xlsx [--out FILE.xlsx] [--pack DIR]',
     vi: 'Cách dùng: resonet instrument import BIỂU-MẪU.xlsx [--out TỆP.yaml] | resonet instrument export MÃ --format xlsx [--out TỆP.xlsx] [--pack THƯ-MỤC]',

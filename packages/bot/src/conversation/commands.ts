@@ -153,7 +153,16 @@ export const COMMANDS = {
       vi: ['tham gia', 'tham gia trung tam'],
     },
     scope: 'anywhere',
-    data: { code: optionalText(40) },
+    // An invite code, or (where the pack allows open joining) a centre chosen from the list.
+    data: { code: optionalText(40), centre: id },
+  },
+  invite: {
+    words: {
+      en: ['invite', 'invite someone', 'create an invite'],
+      vi: ['moi', 'moi thanh vien', 'tao ma moi'],
+    },
+    scope: 'anywhere',
+    data: { role: optionalText(20), centre: id },
   },
   'export-all': {
     words: { en: ['export all', 'export all results'], vi: ['xuat tat ca', 'xuat tat ca ket qua'] },

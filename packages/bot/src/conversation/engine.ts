@@ -15,6 +15,7 @@ import {
 } from './flows/choose';
 import { exportAll, submissions, summary, unanswered } from './flows/coordinator';
 import { help, language } from './flows/general';
+import { invite } from './flows/invite';
 import { join } from './flows/join';
 import { privacy } from './flows/privacy';
 import { exportResult, myData, myResults, showResult } from './flows/results';
@@ -63,6 +64,7 @@ const ANYWHERE: Record<AnywhereCommand, Flow> = {
   'export-all': exportAll,
   unanswered,
   join,
+  invite,
 };
 
 /** Which flow takes a message, tried in order; the last one (a question) takes anything. */

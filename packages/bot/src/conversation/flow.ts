@@ -29,7 +29,7 @@ export interface EngineContext {
   /** The documents facts are cited from (titles for the citations). */
   documents: readonly SourceTitle[];
   /** The pack's words: its welcome, what it is about, its example questions. */
-  branding: Pick<Branding, 'welcome' | 'about' | 'examples'>;
+  branding: Pick<Branding, 'welcome' | 'about' | 'examples' | 'openJoining'>;
   userId: string;
   /** Coordinators may list every submission and see the network summary. */
   isCoordinator: boolean;

@@ -2,6 +2,7 @@ import type { AssessmentResult } from '@resonet/core';
 import type { UnansweredQuestion } from '../answers/unanswered';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import type { Lang } from '../i18n/catalog';
+import type { Invite } from '../storage/memberships';
 import type { Reply } from './reply';
 import type { MemberState } from './state';
 
@@ -12,7 +13,11 @@ export type Effect =
   /** "Delete my data": the member's state and every result they submitted. */
   | { type: 'forget' }
   /** A question the knowledge base could not answer well, for the network to learn from. */
-  | { type: 'unanswered'; question: UnansweredQuestion };
+  | { type: 'unanswered'; question: UnansweredQuestion }
+  /** An invite code made in chat, to store (hashed) for the person it is given to. */
+  | { type: 'invite'; code: string; invite: Invite }
+  /** Open joining: the member takes a centre of the registry, as a member. */
+  | { type: 'join-centre'; centreId: string };
 
 /**
  * A turn's outcome as it is built: the member's next state, the language spoken, the

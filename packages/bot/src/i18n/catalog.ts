@@ -120,6 +120,16 @@ const en = {
   joinedCentre: 'Welcome! You are now {role} at {centre}. Your assessments are for this centre.',
   joinedNetwork: 'Welcome! You are now {role} of the network.',
   joinButton: 'Join with an invite code',
+  inviteButton: 'Invite someone',
+  inviteChoose: 'Whom are you inviting? Choose their role and centre.',
+  inviteRoleLabel: 'Role',
+  inviteCreate: 'Create the invite code',
+  inviteNotAllowed:
+    'You cannot give that invite: focal points invite members to their own centre; coordinators invite members and focal points; only administrators make coordinators.',
+  inviteMade:
+    'Invite code {code}: {role} at {where}, until {expires}, for one person. Give it to them: they type “join {code}” here. It is shown only now.',
+  joinChooseCentre: 'Which centre do you work at? Choose it, or type “join” and an invite code.',
+  joinUnknownCentre: 'That centre is not in the network’s list. Choose one from the list.',
   summaryButton: 'Network summary',
   submissionsButton: 'Submissions',
   exportAllButton: 'Export all results',
@@ -252,6 +262,17 @@ const vi: Record<MessageKey, string> = {
     'Chào mừng Anh/Chị! Anh/Chị giờ là {role} tại {centre}. Các bài đánh giá của Anh/Chị là cho trung tâm này.',
   joinedNetwork: 'Chào mừng Anh/Chị! Anh/Chị giờ là {role} của mạng lưới.',
   joinButton: 'Tham gia bằng mã mời',
+  inviteButton: 'Mời người khác',
+  inviteChoose: 'Anh/Chị mời ai? Hãy chọn vai trò và trung tâm của họ.',
+  inviteRoleLabel: 'Vai trò',
+  inviteCreate: 'Tạo mã mời',
+  inviteNotAllowed:
+    'Anh/Chị không thể tạo mã mời đó: cán bộ đầu mối mời thành viên vào trung tâm của mình; điều phối viên mời thành viên và cán bộ đầu mối; chỉ quản trị viên mới tạo được điều phối viên.',
+  inviteMade:
+    'Mã mời {code}: {role} tại {where}, đến {expires}, dùng cho một người. Anh/Chị hãy gửi mã cho họ: họ gõ “tham gia {code}” tại đây. Mã chỉ hiển thị lúc này.',
+  joinChooseCentre: 'Anh/Chị làm việc tại trung tâm nào? Hãy chọn, hoặc gõ “tham gia” và mã mời.',
+  joinUnknownCentre:
+    'Trung tâm đó không có trong danh sách của mạng lưới. Hãy chọn một trung tâm trong danh sách.',
   summaryButton: 'Tổng hợp mạng lưới',
   submissionsButton: 'Các bài nộp',
   exportAllButton: 'Xuất tất cả kết quả',

@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
+import { CODE_ALPHABET, normaliseCode } from '../members/inviteCode';
 import type { Role } from '../members/roles';
 import type { Database, Queryable } from './database';
 
@@ -24,21 +25,16 @@ export interface Invite {
 /** Why an invite code did not work. */
 export type InviteRefusal = 'unknown' | 'expired' | 'used';
 
-// Codes people type: no 0/O, 1/I/L; 8 letters in two groups of 4 (about 40 bits).
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
 /** A new invite code, "ABCD-2345". */
 export function newInviteCode(): string {
-  const letters = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  const letters = Array.from(
+    { length: 8 },
+    () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+  ).join('');
   return `${letters.slice(0, 4)}-${letters.slice(4)}`;
 }
 
-/** A code as typed ("abcd 2345", "ABCD2345") in its one form, or undefined when it is none. */
-export function normaliseCode(typed: string): string | undefined {
-  const letters = typed.toUpperCase().replace(/[\s-]/g, '');
-  if (letters.length !== 8 || [...letters].some((c) => !ALPHABET.includes(c))) return undefined;
-  return `${letters.slice(0, 4)}-${letters.slice(4)}`;
-}
+export { normaliseCode };
 
 const hashOf = (code: string) => createHash('sha256').update(code).digest('hex');
 

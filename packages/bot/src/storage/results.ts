@@ -44,6 +44,11 @@ export interface ResultStore {
   query(query?: ResultQuery): Promise<AssessmentResult[]>;
   /** Deletes a member's results (their "delete my data"); returns how many. */
   deleteByRespondent(respondentId: string): Promise<number>;
+  /**
+   * Moves every result of one centre id to another: an "unlisted centre" typed by members
+   * (`named:…`) mapped to the registry centre it is. Returns how many moved.
+   */
+  relabelCentre(from: string, to: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,15 @@ export class MemoryResultStore implements ResultStore {
     let count = 0;
     for (const [id, r] of this.results)
       if (r.respondentId === respondentId && this.results.delete(id)) count++;
+    return count;
+  }
+  async relabelCentre(from: string, to: string) {
+    let count = 0;
+    for (const r of this.results.values())
+      if (r.centreId === from) {
+        r.centreId = to;
+        count++;
+      }
     return count;
   }
   async close() {}
@@ -122,6 +136,15 @@ export class SqlResultStore implements ResultStore {
     const rows = await this.db.query(
       'delete from assessment_results where respondent_id = $1 returning id',
       [respondentId],
+    );
+    return rows.length;
+  }
+
+  async relabelCentre(from: string, to: string) {
+    const rows = await this.db.query(
+      `update assessment_results set centre_id = $2, doc = jsonb_set(doc, '{centreId}', to_jsonb($2::text))
+       where centre_id = $1 returning id`,
+      [from, to],
     );
     return rows.length;
   }
