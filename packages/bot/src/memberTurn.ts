@@ -51,6 +51,12 @@ export interface MemberTurn {
   invites?: {
     create: (code: string, invite: Invite) => Promise<void>;
     joinOpen: (centreId: string) => Promise<void>;
+    /** The member's request to move to another centre. */
+    requestCentre: (centreId: string) => Promise<void>;
+    /** A coordinator's approval of a member's move. */
+    approveCentre: (userId: string) => Promise<void>;
+    /** Members waiting to move centre (for coordinators). */
+    centreRequests: () => Promise<NonNullable<EngineContext['centreRequests']>>;
   };
   /** Uses an invite code for this member (a "join" turn); none: joining is not offered. */
   join?: (
@@ -63,7 +69,10 @@ export interface MemberTurn {
   conversation: { key: string } | { state: ConversationState };
   incoming: Incoming;
   /** The content, today and id maker: everything else the engine needs. */
-  context: Omit<EngineContext, 'userId' | 'isCoordinator' | 'results' | 'membership' | 'joined'>;
+  context: Omit<
+    EngineContext,
+    'userId' | 'isCoordinator' | 'results' | 'membership' | 'joined' | 'centreRequests'
+  >;
   /**
    * The unanswered-questions log: questions the turn could not answer are recorded (no ids),
    * and coordinators read it. Absent where it is switched off.
@@ -121,6 +130,8 @@ async function afterCommit(turnOf: MemberTurn, outcome: TurnOutcome) {
     if (effect.type === 'unanswered') await turnOf.unanswered?.record(effect.question);
     if (effect.type === 'invite') await turnOf.invites?.create(effect.code, effect.invite);
     if (effect.type === 'join-centre') await turnOf.invites?.joinOpen(effect.centreId);
+    if (effect.type === 'centre-request') await turnOf.invites?.requestCentre(effect.centreId);
+    if (effect.type === 'approve-centre') await turnOf.invites?.approveCentre(effect.userId);
   }
 }
 
@@ -186,7 +197,7 @@ function changeOf(
 async function storedViews(
   turnOf: MemberTurn,
   message: Message,
-): Promise<Pick<EngineContext, 'results' | 'unanswered'>> {
+): Promise<Pick<EngineContext, 'results' | 'unanswered' | 'centreRequests'>> {
   const needs = resultsNeeded(message, turnOf.isCoordinator);
   const results = needs
     ? await turnOf.results.query(needs === 'mine' ? { respondentId: turnOf.userId } : {})
@@ -196,5 +207,13 @@ async function storedViews(
     const since = new Date(Date.now() - UNANSWERED_DAYS * 24 * 60 * 60 * 1000);
     unanswered = groupUnanswered(await turnOf.unanswered.log.list(since));
   }
-  return { ...(results ? { results } : {}), ...(unanswered ? { unanswered } : {}) };
+  const centreRequests =
+    message.command === 'centre-requests' && turnOf.isCoordinator
+      ? await turnOf.invites?.centreRequests()
+      : undefined;
+  return {
+    ...(results ? { results } : {}),
+    ...(unanswered ? { unanswered } : {}),
+    ...(centreRequests ? { centreRequests } : {}),
+  };
 }

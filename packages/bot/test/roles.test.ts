@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS, type Command } from '../src/conversation/commands';
 import { replyText } from '../src/conversation/reply';
 import { CATALOGS } from '../src/i18n/catalog';
+import { membershipActions } from '../src/members/actions';
 import { type Action, can, mayGive, ROLES, type Role } from '../src/members/roles';
 import { type MemberTurn, runMemberTurn } from '../src/memberTurn';
 import { openEmbedded } from '../src/storage/embedded';
@@ -72,7 +73,13 @@ async function say(
   return { text: outcome.replies.map(replyText).join('\n'), outcome, store };
 }
 
-const COORDINATOR_COMMANDS: Command[] = ['submissions', 'summary', 'export-all', 'unanswered'];
+const COORDINATOR_COMMANDS: Command[] = [
+  'submissions',
+  'summary',
+  'export-all',
+  'unanswered',
+  'centre-requests',
+];
 
 describe('every command × role', () => {
   const typed = (Object.keys(COMMANDS) as Command[]).filter((c) => COMMANDS[c].words.en.length);
@@ -358,12 +365,7 @@ describe('invites made in chat', () => {
   const memberships = () => new MemoryMembershipStore();
   const withStore = (store: MembershipStore, userId: string) => ({
     userId,
-    join: (code: string) => store.redeem('treatnet', code, userId, '2026-11-24T00:00:00.000Z'),
-    invites: {
-      create: (code: string, invite: Parameters<MembershipStore['createInvite']>[1]) =>
-        store.createInvite(code, invite),
-      joinOpen: async () => {},
-    },
+    ...membershipActions(store, 'treatnet', userId),
   });
 
   it('lets a focal point invite a member to their own centre, and the code works once', async () => {
@@ -440,8 +442,8 @@ describe('open joining (a pack with openJoining: true)', () => {
         context: open,
         unreadable: () => '',
         invites: {
-          create: async () => {},
-          joinOpen: async (centreId) => void taken.push(centreId),
+          ...membershipActions(new MemoryMembershipStore(), 'treatnet', 'example-open').invites,
+          joinOpen: async (centreId: string) => void taken.push(centreId),
         },
       });
     const offered = await turn({ type: 'message', text: 'join' });
@@ -457,5 +459,74 @@ describe('open joining (a pack with openJoining: true)', () => {
       value: { action: 'join', centre: 'no-such-centre' },
     });
     expect(unknown.outcome.replies.map(replyText).join('\n')).toContain(en.joinUnknownCentre);
+  });
+});
+
+describe('changing “my centre”, with a coordinator’s approval', () => {
+  it('records the request, shows it to coordinators, and moves the member when approved', async () => {
+    const store = new MemoryMembershipStore();
+    const from = 'example-resource-centre-vn';
+    await store.grant({
+      networkId: 'treatnet',
+      userId: 'example-mover',
+      role: 'member',
+      centreId: from,
+      grantedBy: 'cli',
+      grantedAt: '2026-11-01T00:00:00.000Z',
+    });
+    await store.grant({
+      networkId: 'treatnet',
+      userId: 'example-coord',
+      role: 'coordinator',
+      grantedBy: 'cli',
+      grantedAt: '2026-11-01T00:00:00.000Z',
+    });
+    const other = context().centres.find((c) => c.id !== from)?.id ?? '';
+    const mover = {
+      ...membershipActions(store, 'treatnet', 'example-mover'),
+      userId: 'example-mover',
+      membership: { role: 'member' as const, centreId: from },
+    };
+    const asked = await runMemberTurn({
+      members: new MemoryMemberStore(new MemoryResultStore()),
+      results: new MemoryResultStore(),
+      key: 'example/mover',
+      isCoordinator: false,
+      conversation: { state: { welcomed: true } },
+      incoming: { type: 'message', value: { action: 'change-centre', centre: other } },
+      context: context(),
+      unreadable: () => '',
+      ...mover,
+    });
+    expect(asked.outcome.replies.map(replyText).join('\n')).toContain(
+      'a coordinator will approve your move',
+    );
+    expect((await store.get('treatnet', 'example-mover'))?.requestedCentreId).toBe(other);
+    // A member cannot approve it; a coordinator sees it and approves it.
+    expect((await say('centre requests', { ...mover })).text).toContain(en.notCoordinator);
+    const coord = {
+      ...membershipActions(store, 'treatnet', 'example-coord'),
+      userId: 'example-coord',
+      membership: { role: 'coordinator' as const },
+    };
+    const listed = await say('centre requests', coord);
+    expect(JSON.stringify(listed.outcome.replies)).toContain('example-mover');
+    const approved = await runMemberTurn({
+      members: new MemoryMemberStore(new MemoryResultStore()),
+      results: new MemoryResultStore(),
+      key: 'example/coord',
+      isCoordinator: false,
+      conversation: { state: { welcomed: true } },
+      incoming: { type: 'message', value: { action: 'approve-centre', user: 'example-mover' } },
+      context: context(),
+      unreadable: () => '',
+      ...coord,
+    });
+    expect(approved.outcome.replies.map(replyText).join('\n')).toContain('Approved: example-mover');
+    expect(await store.get('treatnet', 'example-mover')).toMatchObject({
+      centreId: other,
+      grantedBy: 'example-coord',
+    });
+    expect((await store.get('treatnet', 'example-mover'))?.requestedCentreId).toBeUndefined();
   });
 });

@@ -156,6 +156,20 @@ export const COMMANDS = {
     // An invite code, or (where the pack allows open joining) a centre chosen from the list.
     data: { code: optionalText(40), centre: id },
   },
+  'change-centre': {
+    words: {
+      en: ['change my centre', 'change centre', 'move to another centre'],
+      vi: ['doi trung tam', 'doi trung tam cua toi', 'chuyen trung tam'],
+    },
+    scope: 'anywhere',
+    data: { centre: id },
+  },
+  'centre-requests': {
+    words: { en: ['centre requests', 'requests'], vi: ['yeu cau doi trung tam', 'cac yeu cau'] },
+    scope: 'anywhere',
+    data: {},
+  },
+  'approve-centre': { words: { en: [], vi: [] }, scope: 'anywhere', data: { user: id } },
   invite: {
     words: {
       en: ['invite', 'invite someone', 'create an invite'],

@@ -5,6 +5,7 @@ import { type AnywhereCommand, COMMANDS } from './commands';
 import type { EngineContext, Flow } from './flow';
 import { ask } from './flows/ask';
 import { answering, confirmation } from './flows/assessment';
+import { approveCentre, centreRequests, changeCentre } from './flows/centreChange';
 import {
   chooseCentre,
   chooseInstrument,
@@ -65,6 +66,9 @@ const ANYWHERE: Record<AnywhereCommand, Flow> = {
   unanswered,
   join,
   invite,
+  'change-centre': changeCentre,
+  'centre-requests': centreRequests,
+  'approve-centre': approveCentre,
 };
 
 /** Which flow takes a message, tried in order; the last one (a question) takes anything. */

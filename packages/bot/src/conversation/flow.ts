@@ -35,6 +35,8 @@ export interface EngineContext {
   isCoordinator: boolean;
   /** The member's role and centre in the network, when they have one. */
   membership?: { role: Role; centreId?: string };
+  /** Members asking to move to another centre, loaded for coordinators who ask to see them. */
+  centreRequests?: readonly { userId: string; centreId?: string; requestedCentreId: string }[];
   /** This turn's invite code, used by the shell: the role it gave, or why it did not. */
   joined?: { ok: true; role: Role; centreId?: string } | { ok: false; error: JoinRefusal };
   /** Today, as YYYY-MM-DD. */

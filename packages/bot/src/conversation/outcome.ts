@@ -17,7 +17,11 @@ export type Effect =
   /** An invite code made in chat, to store (hashed) for the person it is given to. */
   | { type: 'invite'; code: string; invite: Invite }
   /** Open joining: the member takes a centre of the registry, as a member. */
-  | { type: 'join-centre'; centreId: string };
+  | { type: 'join-centre'; centreId: string }
+  /** The member asks to move to another centre; a coordinator approves it. */
+  | { type: 'centre-request'; centreId: string }
+  /** A coordinator approves a member's move to the centre they asked for. */
+  | { type: 'approve-centre'; userId: string };
 
 /**
  * A turn's outcome as it is built: the member's next state, the language spoken, the

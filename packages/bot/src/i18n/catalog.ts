@@ -128,6 +128,17 @@ const en = {
     'You cannot give that invite: focal points invite members to their own centre; coordinators invite members and focal points; only administrators make coordinators.',
   inviteMade:
     'Invite code {code}: {role} at {where}, until {expires}, for one person. Give it to them: they type “join {code}” here. It is shown only now.',
+  changeCentreNoCentre: 'You have no centre yet: join one first, with “join” and your invite code.',
+  changeCentreChoose:
+    'You are at {centre}. Which centre are you moving to? A coordinator approves the move.',
+  changeCentreAsk: 'Ask to move',
+  changeCentreRequested:
+    'Asked: a coordinator will approve your move to {centre}. Until then your assessments stay with your current centre.',
+  changeCentreNone: 'No one is waiting to move centre.',
+  changeCentreList: 'Members waiting to move centre:',
+  changeCentreLine: '{user}: from {from} to {to}',
+  changeCentreApprove: 'Approve',
+  changeCentreApproved: 'Approved: {user} is moved to the centre they asked for.',
   joinChooseCentre: 'Which centre do you work at? Choose it, or type “join” and an invite code.',
   joinUnknownCentre: 'That centre is not in the network’s list. Choose one from the list.',
   summaryButton: 'Network summary',
@@ -270,6 +281,17 @@ const vi: Record<MessageKey, string> = {
     'Anh/Chị không thể tạo mã mời đó: cán bộ đầu mối mời thành viên vào trung tâm của mình; điều phối viên mời thành viên và cán bộ đầu mối; chỉ quản trị viên mới tạo được điều phối viên.',
   inviteMade:
     'Mã mời {code}: {role} tại {where}, đến {expires}, dùng cho một người. Anh/Chị hãy gửi mã cho họ: họ gõ “tham gia {code}” tại đây. Mã chỉ hiển thị lúc này.',
+  changeCentreNoCentre: 'Anh/Chị chưa có trung tâm: hãy tham gia trước, bằng “tham gia” và mã mời.',
+  changeCentreChoose:
+    'Anh/Chị đang ở {centre}. Anh/Chị chuyển sang trung tâm nào? Điều phối viên sẽ duyệt việc chuyển.',
+  changeCentreAsk: 'Đề nghị chuyển',
+  changeCentreRequested:
+    'Đã gửi đề nghị: điều phối viên sẽ duyệt việc chuyển sang {centre}. Trong lúc chờ, các bài đánh giá vẫn thuộc trung tâm hiện tại.',
+  changeCentreNone: 'Không có ai đang chờ chuyển trung tâm.',
+  changeCentreList: 'Thành viên đang chờ chuyển trung tâm:',
+  changeCentreLine: '{user}: từ {from} sang {to}',
+  changeCentreApprove: 'Duyệt',
+  changeCentreApproved: 'Đã duyệt: {user} được chuyển sang trung tâm đã đề nghị.',
   joinChooseCentre: 'Anh/Chị làm việc tại trung tâm nào? Hãy chọn, hoặc gõ “tham gia” và mã mời.',
   joinUnknownCentre:
     'Trung tâm đó không có trong danh sách của mạng lưới. Hãy chọn một trung tâm trong danh sách.',

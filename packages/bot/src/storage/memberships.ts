@@ -11,6 +11,8 @@ export interface Membership {
   centreId?: string;
   grantedBy: string;
   grantedAt: string;
+  /** The centre the member asked to move to, until a coordinator approves it. */
+  requestedCentreId?: string;
 }
 
 /** An invite as stored: the code itself is never stored, only its hash. */
@@ -46,6 +48,15 @@ export interface MembershipStore {
   grant(membership: Membership): Promise<void>;
   /** Removes a person's role; whether they had one. */
   revoke(networkId: string, userId: string): Promise<boolean>;
+  /** Records a member's request to move to another centre (replacing an earlier one). */
+  requestCentre(networkId: string, userId: string, centreId: string, at: string): Promise<boolean>;
+  /** Moves the member to the centre they asked for; the membership as it now is, or none. */
+  approveCentre(
+    networkId: string,
+    userId: string,
+    by: string,
+    at: string,
+  ): Promise<Membership | undefined>;
   /** Stores an invite under the hash of its code. */
   createInvite(code: string, invite: Invite): Promise<void>;
   /**
@@ -84,6 +95,22 @@ export class MemoryMembershipStore implements MembershipStore {
     return this.members.delete(this.key(networkId, userId));
   }
 
+  async requestCentre(networkId: string, userId: string, centreId: string) {
+    const found = this.members.get(this.key(networkId, userId));
+    if (!found) return false;
+    found.requestedCentreId = centreId;
+    return true;
+  }
+
+  async approveCentre(networkId: string, userId: string, by: string, at: string) {
+    const found = this.members.get(this.key(networkId, userId));
+    if (!found?.requestedCentreId) return undefined;
+    const { requestedCentreId, ...rest } = found;
+    const moved = { ...rest, centreId: requestedCentreId, grantedBy: by, grantedAt: at };
+    this.members.set(this.key(networkId, userId), moved);
+    return { ...moved };
+  }
+
   async createInvite(code: string, invite: Invite) {
     this.invites.set(hashOf(code), { ...invite });
   }
@@ -115,6 +142,7 @@ interface MemberRow {
   centre_id: string | null;
   granted_by: string;
   granted_at: Date | string;
+  requested_centre_id: string | null;
 }
 
 const fromRow = (r: MemberRow): Membership => ({
@@ -124,6 +152,7 @@ const fromRow = (r: MemberRow): Membership => ({
   ...(r.centre_id ? { centreId: r.centre_id } : {}),
   grantedBy: r.granted_by,
   grantedAt: new Date(r.granted_at).toISOString(),
+  ...(r.requested_centre_id ? { requestedCentreId: r.requested_centre_id } : {}),
 });
 
 export class SqlMembershipStore implements MembershipStore {
@@ -161,6 +190,24 @@ export class SqlMembershipStore implements MembershipStore {
       [networkId, userId],
     );
     return gone.length > 0;
+  }
+
+  async requestCentre(networkId: string, userId: string, centreId: string, at: string) {
+    const rows = await this.db.query(
+      'update memberships set requested_centre_id = $3, requested_at = $4 where network_id = $1 and user_id = $2 returning user_id',
+      [networkId, userId, centreId, at],
+    );
+    return rows.length > 0;
+  }
+
+  async approveCentre(networkId: string, userId: string, by: string, at: string) {
+    const [row] = await this.db.query<MemberRow>(
+      `update memberships set centre_id = requested_centre_id, requested_centre_id = null,
+         requested_at = null, granted_by = $3, granted_at = $4
+       where network_id = $1 and user_id = $2 and requested_centre_id is not null returning *`,
+      [networkId, userId, by, at],
+    );
+    return row ? fromRow(row) : undefined;
   }
 
   async createInvite(code: string, invite: Invite) {

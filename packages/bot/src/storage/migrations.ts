@@ -83,6 +83,14 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // A member's request to move to another centre, until a coordinator approves it.
+    version: 5,
+    sql: `
+      alter table memberships add column requested_centre_id text;
+      alter table memberships add column requested_at timestamptz;
+    `,
+  },
 ];
 
 // Any fixed number: every instance takes the same lock, so migrations run one at a time.

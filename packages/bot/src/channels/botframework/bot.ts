@@ -3,38 +3,13 @@ import type { Content } from '../../content';
 import { type Incoming, submittedResult, type TurnOutcome } from '../../conversation/engine';
 import { LOCALES, langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
+import { membershipActions } from '../../members/actions';
 import { type MemberTurn, runMemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
 import type { MembershipStore } from '../../storage/memberships';
-
-/** What a turn may do with memberships: use an invite, store one, take an open centre. */
-function membershipActions(
-  memberships: MembershipStore,
-  networkId: string,
-  userId: string,
-): Pick<MemberTurn, 'join' | 'invites'> {
-  const now = () => new Date().toISOString();
-  return {
-    join: (code) => memberships.redeem(networkId, code, userId, now()),
-    invites: {
-      create: (code, invite) => memberships.createInvite(code, invite),
-      joinOpen: (centreId) =>
-        memberships.grant({
-          networkId,
-          userId,
-          role: 'member',
-          centreId,
-          grantedBy: 'open-joining',
-          grantedAt: now(),
-        }),
-    },
-  };
-}
-
 import type { ResultStore } from '../../storage/results';
 import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
-
 export interface BotDependencies {
   content: Content;
   results: ResultStore;
