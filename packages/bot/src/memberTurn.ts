@@ -96,7 +96,7 @@ export async function runMemberTurn(
   const message = parseIncoming(turnOf.incoming);
   // An invite code is used once, before the turn (retries of the turn do not use it again).
   const { joined, membership, isCoordinator } = await whoIsAsking(turnOf, message);
-  const who = { ...turnOf, isCoordinator };
+  const who = { ...turnOf, isCoordinator, ...(membership ? { membership } : {}) };
   for (let attempts = 1; ; attempts++) {
     const read = await readTurn(turnOf);
     const item = read.member;
@@ -198,10 +198,14 @@ async function storedViews(
   turnOf: MemberTurn,
   message: Message,
 ): Promise<Pick<EngineContext, 'results' | 'unanswered' | 'centreRequests'>> {
-  const needs = resultsNeeded(message, turnOf.isCoordinator);
-  const results = needs
-    ? await turnOf.results.query(needs === 'mine' ? { respondentId: turnOf.userId } : {})
-    : undefined;
+  const needs = resultsNeeded(message, turnOf.isCoordinator, turnOf.membership);
+  const query =
+    needs === 'mine'
+      ? { respondentId: turnOf.userId }
+      : needs === 'centre'
+        ? { centreId: turnOf.membership?.centreId ?? '' }
+        : {};
+  const results = needs ? await turnOf.results.query(query) : undefined;
   let unanswered: UnansweredGroup[] | undefined;
   if (turnOf.unanswered && unansweredNeeded(message, turnOf.isCoordinator)) {
     const since = new Date(Date.now() - UNANSWERED_DAYS * 24 * 60 * 60 * 1000);

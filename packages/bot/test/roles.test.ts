@@ -88,8 +88,11 @@ describe('every command × role', () => {
       const { text } = await say(COMMANDS[command].words.en[0] ?? command, {
         membership: { role, centreId: 'example-resource-centre-vn' },
       });
-      const refused = text.includes(en.notCoordinator);
-      const allowed = !COORDINATOR_COMMANDS.includes(command) || can(role, 'see-network');
+      const refused = text.includes(en.notCoordinator) || text.includes(en.notFocalPoint);
+      const allowed =
+        command === 'centre-results'
+          ? can(role, 'see-centre-results')
+          : !COORDINATOR_COMMANDS.includes(command) || can(role, 'see-network');
       expect(refused, `${role} × ${command}: ${text.slice(0, 80)}`).toBe(!allowed);
     }
   });
@@ -528,5 +531,53 @@ describe('changing “my centre”, with a coordinator’s approval', () => {
       grantedBy: 'example-coord',
     });
     expect((await store.get('treatnet', 'example-mover'))?.requestedCentreId).toBeUndefined();
+  });
+});
+
+describe('a focal point’s view of their own centre', () => {
+  it('summarises their centre’s results only, and refuses members', async () => {
+    const results = new MemoryResultStore();
+    const mine = 'example-resource-centre-vn';
+    const base = {
+      instrumentId: 'centre-training-needs',
+      instrumentVersion: '1.1.0',
+      startedAt: '2026-11-01',
+      submittedAt: '2026-11-02',
+      answers: {},
+      scores: [],
+      example: true as const,
+    };
+    await results.save({
+      ...base,
+      id: 'example-r1',
+      centreId: mine,
+      respondentId: 'example-staff-1',
+    });
+    await results.save({
+      ...base,
+      id: 'example-r2',
+      centreId: 'example-other-centre',
+      respondentId: 'example-staff-2',
+    });
+    const view = (role: Role) =>
+      runMemberTurn({
+        members: new MemoryMemberStore(results),
+        results,
+        key: `example/${role}`,
+        userId: `example-${role}`,
+        isCoordinator: false,
+        membership: { role, centreId: mine },
+        conversation: { state: { welcomed: true } },
+        incoming: { type: 'message', text: 'centre results' },
+        context: context(),
+        unreadable: () => '',
+      });
+    const focal = await view('focal-point');
+    const shown = JSON.stringify(focal.outcome.replies);
+    expect(shown).not.toContain(en.notFocalPoint);
+    expect(shown).not.toContain(en.noCentreResults);
+    expect(shown).toContain('"type":"AdaptiveCard"');
+    const member = await view('member');
+    expect(member.outcome.replies.map(replyText).join('\n')).toContain(en.notFocalPoint);
   });
 });

@@ -31,6 +31,9 @@ export function welcomeCard(
           submit(t(lang, 'unansweredButton'), { action: 'unanswered' }),
         ]
       : []),
+    ...(!network && role !== undefined && can(role, 'see-centre-results')
+      ? [submit(t(lang, 'centreResultsButton'), { action: 'centre-results' })]
+      : []),
     ...(invites ? [submit(t(lang, 'inviteButton'), { action: 'invite' })] : []),
     ...(role || network ? [] : [submit(t(lang, 'joinButton'), { action: 'join' })]),
   ];

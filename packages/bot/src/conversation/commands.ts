@@ -18,8 +18,11 @@ interface CommandSpec {
   /** Typed forms, folded (lower case, no diacritics): "Ngôn ngữ" and "ngon ngu" both match. */
   words: { en: readonly string[]; vi: readonly string[] };
   scope: Scope;
-  /** The stored results the command reads: the member's own, or every one (coordinators). */
-  results?: 'mine' | 'all';
+  /**
+   * The stored results the command reads: the member's own, their centre's (focal points),
+   * or every one (coordinators).
+   */
+  results?: 'mine' | 'centre' | 'all';
   /** The fields its card submit carries beside `action`. */
   data: z.ZodRawShape;
   /** It reads the unanswered-questions log (coordinators only). */
@@ -155,6 +158,15 @@ export const COMMANDS = {
     scope: 'anywhere',
     // An invite code, or (where the pack allows open joining) a centre chosen from the list.
     data: { code: optionalText(40), centre: id },
+  },
+  'centre-results': {
+    words: {
+      en: ['centre results', 'our results', 'my centre results'],
+      vi: ['ket qua trung tam', 'ket qua cua trung tam'],
+    },
+    scope: 'anywhere',
+    results: 'centre',
+    data: {},
   },
   'change-centre': {
     words: {

@@ -1,11 +1,13 @@
 import { detectLanguage } from '../answers/language';
 import { welcomeCard } from '../cards/menus';
 import { langOf, t } from '../i18n/catalog';
+import { can, type Role } from '../members/roles';
 import { type AnywhereCommand, COMMANDS } from './commands';
 import type { EngineContext, Flow } from './flow';
 import { ask } from './flows/ask';
 import { answering, confirmation } from './flows/assessment';
 import { approveCentre, centreRequests, changeCentre } from './flows/centreChange';
+import { centreResults } from './flows/centreResults';
 import {
   chooseCentre,
   chooseInstrument,
@@ -67,6 +69,7 @@ const ANYWHERE: Record<AnywhereCommand, Flow> = {
   join,
   invite,
   'change-centre': changeCentre,
+  'centre-results': centreResults,
   'centre-requests': centreRequests,
   'approve-centre': approveCentre,
 };
@@ -106,10 +109,16 @@ const ROUTES: readonly {
 export function resultsNeeded(
   message: Message,
   isCoordinator: boolean,
-): 'mine' | 'all' | undefined {
+  centre?: { role: Role; centreId?: string },
+): 'mine' | 'centre' | 'all' | undefined {
   const needs =
-    message.command && (COMMANDS[message.command] as { results?: 'mine' | 'all' }).results;
-  return needs === 'all' && !isCoordinator ? undefined : needs;
+    message.command &&
+    (COMMANDS[message.command] as { results?: 'mine' | 'centre' | 'all' }).results;
+  if (needs === 'all' && !isCoordinator) return undefined;
+  // A centre's results are read only for its own focal point (or someone above).
+  if (needs === 'centre' && !(centre?.centreId && can(centre.role, 'see-centre-results')))
+    return undefined;
+  return needs;
 }
 
 /** Whether a turn needs the unanswered-questions log (coordinators asking for it). */

@@ -128,6 +128,10 @@ const en = {
     'You cannot give that invite: focal points invite members to their own centre; coordinators invite members and focal points; only administrators make coordinators.',
   inviteMade:
     'Invite code {code}: {role} at {where}, until {expires}, for one person. Give it to them: they type “join {code}” here. It is shown only now.',
+  centreResultsButton: 'Centre results',
+  notFocalPoint:
+    'Only your centre’s focal point (and the network’s coordinators) can see the centre’s results. You can see your own with “my results”.',
+  noCentreResults: 'No one at your centre has submitted an assessment yet.',
   changeCentreNoCentre: 'You have no centre yet: join one first, with “join” and your invite code.',
   changeCentreChoose:
     'You are at {centre}. Which centre are you moving to? A coordinator approves the move.',
@@ -281,6 +285,10 @@ const vi: Record<MessageKey, string> = {
     'Anh/Chị không thể tạo mã mời đó: cán bộ đầu mối mời thành viên vào trung tâm của mình; điều phối viên mời thành viên và cán bộ đầu mối; chỉ quản trị viên mới tạo được điều phối viên.',
   inviteMade:
     'Mã mời {code}: {role} tại {where}, đến {expires}, dùng cho một người. Anh/Chị hãy gửi mã cho họ: họ gõ “tham gia {code}” tại đây. Mã chỉ hiển thị lúc này.',
+  centreResultsButton: 'Kết quả của trung tâm',
+  notFocalPoint:
+    'Chỉ cán bộ đầu mối của trung tâm (và điều phối viên của mạng lưới) mới xem được kết quả của trung tâm. Anh/Chị có thể xem kết quả của mình bằng “kết quả của tôi”.',
+  noCentreResults: 'Chưa có ai ở trung tâm của Anh/Chị nộp bài đánh giá.',
   changeCentreNoCentre: 'Anh/Chị chưa có trung tâm: hãy tham gia trước, bằng “tham gia” và mã mời.',
   changeCentreChoose:
     'Anh/Chị đang ở {centre}. Anh/Chị chuyển sang trung tâm nào? Điều phối viên sẽ duyệt việc chuyển.',
