@@ -10,6 +10,7 @@ import { centreTrainingNeeds, networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../src/cards/adaptiveCard';
 import { cardToText } from '../src/cards/adaptiveCard';
+import { welcomeCard } from '../src/cards/menus';
 import { questionCard } from '../src/cards/question';
 import { resultCard } from '../src/cards/results';
 import { validateAdaptiveCard } from './support/adaptiveCards';
@@ -330,5 +331,23 @@ describe('the results card of a form without scales', () => {
       expect(shown).toContain('7');
       expect(shown).not.toMatch(/Recommendations|Khuyến nghị/);
     }
+  });
+});
+
+describe('the welcome card for each role', () => {
+  it('stays a valid card within five buttons a row, whoever reads it', () => {
+    const welcome = { en: 'Welcome', vi: 'Chào mừng' };
+    for (const lang of ['en', 'vi'] as const)
+      for (const who of [
+        {},
+        { isCoordinator: true },
+        { membership: { role: 'focal-point' as const } },
+        { membership: { role: 'member' as const } },
+        { membership: { role: 'admin' as const } },
+      ])
+        for (const open of [true, false]) {
+          const built = welcomeCard(lang, open, welcome, who);
+          expect(validateAdaptiveCard(built), JSON.stringify(who)).toEqual([]);
+        }
   });
 });
