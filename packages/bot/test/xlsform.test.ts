@@ -176,6 +176,9 @@ describe('resonet instrument import and export (XLSForm)', () => {
     const text = join(root, 'notes.xlsx');
     writeFileSync(text, 'just text');
     expect(runCli(['instrument', 'import', text]).stderr).toContain('it is not a zip file');
+    expect(runCli(['instrument', 'import', text], { LANG: 'vi_VN.UTF-8' }).stderr).toContain(
+      'không phải tệp zip',
+    );
     expect(runCli(['instrument', 'export', 'nope']).status).toBe(2);
     expect(runCli(['instrument']).status).toBe(2);
   });

@@ -9,7 +9,7 @@ import {
 } from '@resonet/core';
 import { instruments as shipped } from '@resonet/fixtures';
 import { stringify } from 'yaml';
-import { readWorkbook, writeWorkbook } from '../pack/workbook';
+import { readWorkbook, WorkbookError, writeWorkbook } from '../pack/workbook';
 import { say } from './messages';
 import { dataError, type Outcome, ok, usageError } from './outcome';
 
@@ -59,7 +59,8 @@ export async function importInstrument(
   try {
     sheets = await readWorkbook(data);
   } catch (error) {
-    return dataError(say('instrumentUnreadable', lang, { file, reason: (error as Error).message }));
+    const reason = error instanceof WorkbookError ? error.say(lang) : (error as Error).name;
+    return dataError(say('instrumentUnreadable', lang, { file, reason }));
   }
   const read = instrumentFromXlsForm(sheets, { source: basename(file) });
   const notes = read.notes.map((n) => `  note: ${n}`).join('\n');

@@ -29,9 +29,10 @@ Commands:
   pack check DIR [--json]
       Check a content pack: exit 0 when it is valid, 1 with every problem listed by file,
       line and field.
-  centres import FILE.csv | centres list [--json] [--network ID]
+  centres import FILE.csv | centres list [--json] | centres map "NAME" --to ID
       The centre registry of the network served, in the bot's database: import centres
-      (columns as in a pack's centres.csv; all or nothing) or list them with their region.
+      (columns as in a pack's centres.csv; all or nothing), list them with their region, or
+      move the results of a centre members typed by name to the registry centre it is.
   chat [--lang en|vi]
       Chat with the bot in this terminal: questions and assessments, as in Teams.
   instruments [--json | --dictionary] [--lang en|vi]
@@ -76,9 +77,10 @@ Các lệnh:
       hai trung tâm ví dụ, một công cụ đánh giá ngắn và ba mục kiến thức (docs/partners.md).
   pack check THƯ-MỤC [--json]
       Kiểm tra gói nội dung: mã thoát 0 khi hợp lệ, 1 kèm mọi lỗi theo tệp, dòng và trường.
-  centres import TỆP.csv | centres list [--json] [--network MÃ]
+  centres import TỆP.csv | centres list [--json] | centres map "TÊN" --to MÃ
       Danh mục trung tâm của mạng lưới trong cơ sở dữ liệu của bot: nhập trung tâm (các cột
-      như centres.csv của gói; nhập tất cả hoặc không gì cả) hoặc liệt kê kèm khu vực.
+      như centres.csv của gói; nhập tất cả hoặc không gì cả), liệt kê kèm khu vực, hoặc chuyển
+      kết quả của một trung tâm được gõ tên sang trung tâm tương ứng trong danh mục.
   chat [--lang en|vi]
       Trò chuyện với bot ngay trong terminal: hỏi đáp và đánh giá, như trên Teams.
   instruments [--json | --dictionary] [--lang en|vi]

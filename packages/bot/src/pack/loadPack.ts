@@ -4,7 +4,7 @@ import { packContent } from './packContent';
 import { type Pack, type PackFiles, parsePack } from './parsePack';
 import { type PackProblem, problemText } from './problems';
 import { packFolder, readPackFiles } from './readPack';
-import { readWorkbook } from './workbook';
+import { readWorkbook, WorkbookError } from './workbook';
 
 /** A pack read from a folder or an installed package, checked; or every problem found. */
 export async function readPack(
@@ -17,19 +17,20 @@ export async function readPack(
       ok: false,
       error: [{ file: given, message: problemText(lang, 'notFolder', { path: given }) }],
     };
-  const parsed = parsePack(await withWorkbooks(readPackFiles(folder, lang)), lang);
+  const parsed = parsePack(await withWorkbooks(readPackFiles(folder, lang), lang), lang);
   return parsed.ok ? { ...parsed, folder } : parsed;
 }
 
 /** The pack's files with its XLSForm workbooks read (reading a workbook is asynchronous). */
-async function withWorkbooks(files: PackFiles): Promise<PackFiles> {
+async function withWorkbooks(files: PackFiles, lang: Lang): Promise<PackFiles> {
   const workbooks = new Map<string, XlsFormSheets | { error: string }>();
   for (const [path, data] of files.binaries) {
     if (!path.startsWith('instruments/') || !path.endsWith('.xlsx')) continue;
     try {
       workbooks.set(path, await readWorkbook(data));
     } catch (error) {
-      workbooks.set(path, { error: (error as Error).message });
+      const why = error instanceof WorkbookError ? error.say(lang) : (error as Error).name;
+      workbooks.set(path, { error: why });
     }
   }
   return { ...files, workbooks };

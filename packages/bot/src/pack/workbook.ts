@@ -1,4 +1,11 @@
-import type { XlsFormCell, XlsFormRow, XlsFormSheets } from '@resonet/core';
+import {
+  fillText,
+  type Lang,
+  type Template,
+  type XlsFormCell,
+  type XlsFormRow,
+  type XlsFormSheets,
+} from '@resonet/core';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 
@@ -6,9 +13,36 @@ import { unzipSync } from 'fflate';
 const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 const MAX_ROWS = 10_000;
 
-/** Why a workbook cannot be read, for the person who gave it. */
+const WHY = {
+  rows: {
+    en: 'the sheet "{sheet}" has more than {max} rows',
+    vi: 'trang "{sheet}" có hơn {max} dòng',
+  },
+  notZip: {
+    en: 'this is not an .xlsx workbook (it is not a zip file)',
+    vi: 'đây không phải tệp .xlsx (không phải tệp zip)',
+  },
+  tooBig: {
+    en: 'the workbook unpacks to more than 50 MB; a form is never that big',
+    vi: 'tệp giải nén ra hơn 50 MB; một biểu mẫu không bao giờ lớn như vậy',
+  },
+  unreadable: { en: 'the workbook cannot be read ({detail})', vi: 'không đọc được tệp ({detail})' },
+  noSurvey: { en: 'the workbook has no "survey" sheet', vi: 'tệp không có trang "survey"' },
+} satisfies Record<string, Template>;
+
+/** Why a workbook cannot be read, for the person who gave it, in their language. */
 export class WorkbookError extends Error {
   override name = 'WorkbookError';
+  constructor(
+    readonly why: keyof typeof WHY,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(fillText(WHY[why].en, values));
+  }
+  /** The reason in the language asked. */
+  say(lang: Lang): string {
+    return fillText(WHY[this.why][lang], this.values);
+  }
 }
 
 /** A cell's value as text, number or boolean: rich text joined, a formula's last result. */
@@ -29,7 +63,7 @@ function plain(value: ExcelJS.CellValue): XlsFormCell {
 function rowsOf(sheet: ExcelJS.Worksheet | undefined): XlsFormRow[] {
   if (!sheet) return [];
   if (sheet.rowCount > MAX_ROWS)
-    throw new WorkbookError(`the sheet "${sheet.name}" has more than ${MAX_ROWS} rows`);
+    throw new WorkbookError('rows', { sheet: sheet.name, max: String(MAX_ROWS) });
   const headers: string[] = [];
   const rows: XlsFormRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -64,19 +98,20 @@ export async function readWorkbook(data: Uint8Array): Promise<XlsFormSheets> {
       },
     });
   } catch {
-    throw new WorkbookError('this is not an .xlsx workbook (it is not a zip file)');
+    throw new WorkbookError('notZip');
   }
-  if (unzipped > MAX_UNZIPPED_BYTES)
-    throw new WorkbookError('the workbook unpacks to more than 50 MB; a form is never that big');
+  if (unzipped > MAX_UNZIPPED_BYTES) throw new WorkbookError('tooBig');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookError(`the workbook cannot be read (${(error as Error).message})`);
+    throw new WorkbookError('unreadable', {
+      detail: (error as Error).message.split('\n')[0] ?? '',
+    });
   }
   const sheet = (name: string) =>
     workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name);
-  if (!sheet('survey')) throw new WorkbookError('the workbook has no "survey" sheet');
+  if (!sheet('survey')) throw new WorkbookError('noSurvey');
   return {
     survey: rowsOf(sheet('survey')),
     choices: rowsOf(sheet('choices')),
