@@ -5,12 +5,11 @@ import { ask } from './cli/ask';
 import { exportInstrument, importInstrument } from './cli/instrument';
 import { listInstruments } from './cli/instruments';
 import { say } from './cli/messages';
-import { dataError, type Outcome, ok, usageError } from './cli/outcome';
+import { type Outcome, ok, usageError } from './cli/outcome';
 import { packCheck, packInit } from './cli/pack';
 import { scoreFile } from './cli/score';
+import { servedContent } from './cli/served';
 import type { Content } from './content';
-import { loadPack } from './pack/loadPack';
-import { formatProblem } from './pack/problems';
 
 function today(): string {
   const now = new Date();
@@ -101,13 +100,7 @@ const COMMANDS: Readonly<Record<string, (call: Call) => Outcome | Promise<Outcom
 /** The content of the pack given (--pack, else RESONET_PACK), its problems, or none. */
 async function packOf(values: Values, lang: Lang): Promise<Content | Outcome | undefined> {
   const pack = values.pack ?? process.env.RESONET_PACK;
-  if (!pack) return undefined;
-  const packed = await loadPack(pack, lang);
-  if (packed.ok) return packed.value;
-  const problems = packed.error.map((p) => `  ${formatProblem(p)}`).join('\n');
-  return dataError(
-    `${say('packProblems', lang, { dir: pack, count: packed.error.length })}\n${problems}`,
-  );
+  return pack ? servedContent(pack, process.env, lang) : undefined;
 }
 
 const HELP: Readonly<Record<string, 'serveHelp' | 'chatHelp'>> = {
