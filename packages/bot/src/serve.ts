@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { negotiateLocale } from '@resonet/core';
+import { seedRegistry } from './cli/served';
 import { type BotConfig, readConfig } from './config';
 import { type Content, loadContent, withRegistry } from './content';
 import { createLogger } from './log';
@@ -109,8 +110,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
 
 /** The content with each network's registry, seeded from the pack first. */
 export async function registryContent(content: Content, stores: Stores): Promise<Content> {
-  for (const { networkId, centres } of content.seed)
-    await stores.centres.write(networkId, centres, 'pack');
+  await seedRegistry(stores, content);
   const lists = await Promise.all(content.networks.map((n) => stores.centres.list(n.id)));
   return withRegistry(content, lists.flat());
 }

@@ -51,26 +51,33 @@ describe('what each role may do (the one policy)', () => {
   });
 });
 
-/** One typed turn for a person with a role, through the shell every channel uses. */
-async function say(
-  text: string,
-  who: Partial<MemberTurn> & { userId?: string },
-  store = new MemoryMemberStore(new MemoryResultStore()),
-) {
-  const results = new MemoryResultStore();
-  const { outcome } = await runMemberTurn({
-    members: store,
+/** One turn for a person with a role, through the shell every channel uses. */
+function turnAs(who: Partial<MemberTurn>, incoming: MemberTurn['incoming']) {
+  const results = who.results ?? new MemoryResultStore();
+  return runMemberTurn({
+    members: new MemoryMemberStore(results),
     results,
     key: `example/${who.userId ?? 'user'}`,
-    userId: who.userId ?? 'example-user',
+    userId: 'example-user',
     isCoordinator: false,
     conversation: { state: { welcomed: true } },
-    incoming: { type: 'message', text },
+    incoming,
     context: context(),
     unreadable: () => 'unreadable',
     ...who,
   });
-  return { text: outcome.replies.map(replyText).join('\n'), outcome, store };
+}
+
+/** One typed turn, and what the person read. */
+async function say(text: string, who: Partial<MemberTurn>) {
+  const { outcome } = await turnAs(who, { type: 'message', text });
+  return { text: outcome.replies.map(replyText).join('\n'), outcome };
+}
+
+/** What a person read after pressing a button. */
+async function press(value: Record<string, unknown>, who: Partial<MemberTurn>) {
+  const { outcome } = await turnAs(who, { type: 'message', value });
+  return { text: outcome.replies.map(replyText).join('\n'), outcome };
 }
 
 const COORDINATOR_COMMANDS: Command[] = [
@@ -121,19 +128,11 @@ describe('a member cannot read another member’s or centre’s results', () => 
       membership: { role: 'focal-point', centreId: 'example-a' },
     });
     expect(text).toBeDefined();
-    const shown = await runMemberTurn({
-      members: new MemoryMemberStore(new MemoryResultStore()),
-      results: new MemoryResultStore(),
-      key: 'example/x',
-      userId: 'example-user',
-      isCoordinator: false,
-      membership: { role: 'focal-point', centreId: 'example-a' },
-      conversation: { state: { welcomed: true } },
-      incoming: { type: 'message', value: { action: 'show-result', id: 'someone-elses-result' } },
-      context: context(),
-      unreadable: () => '',
-    });
-    expect(shown.outcome.replies.map(replyText).join('\n')).toContain(en.resultNotFound);
+    const shown = await press(
+      { action: 'show-result', id: 'someone-elses-result' },
+      { membership: { role: 'focal-point', centreId: 'example-a' } },
+    );
+    expect(shown.text).toContain(en.resultNotFound);
   });
 });
 
@@ -282,18 +281,13 @@ describe('joining in chat with an invite code', () => {
     const membership = await memberships.get('treatnet', 'example-u1');
     expect(membership).toMatchObject({ role: 'member', centreId: 'example-resource-centre-vn' });
     // Starting an assessment goes straight to its first question: the centre is known.
-    const started = await say('start', {
+    const joinedMember: Partial<MemberTurn> = {
       userId: 'example-u1',
       membership: { role: 'member', centreId: 'example-resource-centre-vn' },
-    });
-    const chosen = await say(
-      '1',
-      {
-        userId: 'example-u1',
-        membership: { role: 'member', centreId: 'example-resource-centre-vn' },
-      },
-      started.store,
-    );
+      members: new MemoryMemberStore(new MemoryResultStore()),
+    };
+    await say('start', joinedMember);
+    const chosen = await say('1', joinedMember);
     expect(chosen.text).not.toContain(en.chooseCentre);
     expect(chosen.outcome.member.session?.centreId).toBe('example-resource-centre-vn');
     // The same code again, for someone else: used.
@@ -381,19 +375,18 @@ describe('invites made in chat', () => {
     const card = JSON.stringify(offered.outcome.replies.find((r) => r.card)?.card);
     expect(card).toContain(en.inviteChoose);
     expect(card).not.toContain('"value":"focal-point"');
-    const made = await runMemberTurn({
-      members: new MemoryMemberStore(new MemoryResultStore()),
-      results: new MemoryResultStore(),
-      key: 'example/focal',
-      isCoordinator: false,
-      conversation: { state: { welcomed: true } },
-      incoming: { type: 'message', value: { action: 'invite', role: 'member', centre } },
-      context: context({ newId: () => '5f0c9c9e-2a51-4c1e-9d1e-0b7c2f1a3d44' }),
-      unreadable: () => '',
-      ...focal,
-    });
-    const said = made.outcome.replies.map(replyText).join('\n');
-    const code = /Invite code (\S+):/.exec(said)?.[1] ?? '';
+    const made = await press(
+      { action: 'invite', role: 'member', centre },
+      {
+        ...focal,
+        // The code is redeemed against the wall clock, so it is made today.
+        context: context({
+          asOf: new Date().toISOString().slice(0, 10),
+          newId: () => '5f0c9c9e-2a51-4c1e-9d1e-0b7c2f1a3d44',
+        }),
+      },
+    );
+    const code = /Invite code (\S+):/.exec(made.text)?.[1] ?? '';
     expect(normaliseCode(code)).toBe(code);
     const joined = await say(`join ${code}`, withStore(store, 'example-new-member'));
     expect(joined.text).toContain('You are now a member at');
@@ -410,18 +403,8 @@ describe('invites made in chat', () => {
       ...withStore(store, 'example-focal'),
       membership: { role: 'focal-point' as const, centreId: centre },
     };
-    const other = await runMemberTurn({
-      members: new MemoryMemberStore(new MemoryResultStore()),
-      results: new MemoryResultStore(),
-      key: 'example/focal',
-      isCoordinator: false,
-      conversation: { state: { welcomed: true } },
-      incoming: { type: 'message', value: { action: 'invite', role: 'focal-point', centre } },
-      context: context(),
-      unreadable: () => '',
-      ...focal,
-    });
-    expect(other.outcome.replies.map(replyText).join('\n')).toContain(en.inviteNotAllowed);
+    const other = await press({ action: 'invite', role: 'focal-point', centre }, focal);
+    expect(other.text).toContain(en.inviteNotAllowed);
     expect(other.outcome.effects.some((e) => e.type === 'invite')).toBe(false);
     const member = await say('invite', { membership: { role: 'member', centreId: centre } });
     expect(member.text).toContain(en.inviteNotAllowed);
@@ -433,35 +416,21 @@ describe('open joining (a pack with openJoining: true)', () => {
     const taken: string[] = [];
     const ctx = context();
     const open = { ...ctx, branding: { ...ctx.branding, openJoining: true } };
-    const turn = (incoming: MemberTurn['incoming']) =>
-      runMemberTurn({
-        members: new MemoryMemberStore(new MemoryResultStore()),
-        results: new MemoryResultStore(),
-        key: 'example/open',
-        userId: 'example-open',
-        isCoordinator: false,
-        conversation: { state: { welcomed: true } },
-        incoming,
-        context: open,
-        unreadable: () => '',
-        invites: {
-          ...membershipActions(new MemoryMembershipStore(), 'treatnet', 'example-open').invites,
-          joinOpen: async (centreId: string) => void taken.push(centreId),
-        },
-      });
-    const offered = await turn({ type: 'message', text: 'join' });
+    const joiner: Partial<MemberTurn> = {
+      userId: 'example-open',
+      context: open,
+      invites: {
+        ...membershipActions(new MemoryMembershipStore(), 'treatnet', 'example-open').invites,
+        joinOpen: async (centreId: string) => void taken.push(centreId),
+      },
+    };
+    const offered = await say('join', joiner);
     expect(JSON.stringify(offered.outcome.replies)).toContain(en.joinChooseCentre);
-    const chosen = await turn({
-      type: 'message',
-      value: { action: 'join', centre: 'example-resource-centre-vn' },
-    });
-    expect(chosen.outcome.replies.map(replyText).join('\n')).toContain('You are now a member at');
+    const chosen = await press({ action: 'join', centre: 'example-resource-centre-vn' }, joiner);
+    expect(chosen.text).toContain('You are now a member at');
     expect(taken).toEqual(['example-resource-centre-vn']);
-    const unknown = await turn({
-      type: 'message',
-      value: { action: 'join', centre: 'no-such-centre' },
-    });
-    expect(unknown.outcome.replies.map(replyText).join('\n')).toContain(en.joinUnknownCentre);
+    const unknown = await press({ action: 'join', centre: 'no-such-centre' }, joiner);
+    expect(unknown.text).toContain(en.joinUnknownCentre);
   });
 });
 
@@ -490,20 +459,8 @@ describe('changing “my centre”, with a coordinator’s approval', () => {
       userId: 'example-mover',
       membership: { role: 'member' as const, centreId: from },
     };
-    const asked = await runMemberTurn({
-      members: new MemoryMemberStore(new MemoryResultStore()),
-      results: new MemoryResultStore(),
-      key: 'example/mover',
-      isCoordinator: false,
-      conversation: { state: { welcomed: true } },
-      incoming: { type: 'message', value: { action: 'change-centre', centre: other } },
-      context: context(),
-      unreadable: () => '',
-      ...mover,
-    });
-    expect(asked.outcome.replies.map(replyText).join('\n')).toContain(
-      'a coordinator will approve your move',
-    );
+    const asked = await press({ action: 'change-centre', centre: other }, mover);
+    expect(asked.text).toContain('a coordinator will approve your move');
     expect((await store.get('treatnet', 'example-mover'))?.requestedCentreId).toBe(other);
     // A member cannot approve it; a coordinator sees it and approves it.
     expect((await say('centre requests', { ...mover })).text).toContain(en.notCoordinator);
@@ -514,18 +471,8 @@ describe('changing “my centre”, with a coordinator’s approval', () => {
     };
     const listed = await say('centre requests', coord);
     expect(JSON.stringify(listed.outcome.replies)).toContain('example-mover');
-    const approved = await runMemberTurn({
-      members: new MemoryMemberStore(new MemoryResultStore()),
-      results: new MemoryResultStore(),
-      key: 'example/coord',
-      isCoordinator: false,
-      conversation: { state: { welcomed: true } },
-      incoming: { type: 'message', value: { action: 'approve-centre', user: 'example-mover' } },
-      context: context(),
-      unreadable: () => '',
-      ...coord,
-    });
-    expect(approved.outcome.replies.map(replyText).join('\n')).toContain('Approved: example-mover');
+    const approved = await press({ action: 'approve-centre', user: 'example-mover' }, coord);
+    expect(approved.text).toContain('Approved: example-mover');
     expect(await store.get('treatnet', 'example-mover')).toMatchObject({
       centreId: other,
       grantedBy: 'example-coord',
@@ -560,24 +507,16 @@ describe('a focal point’s view of their own centre', () => {
       respondentId: 'example-staff-2',
     });
     const view = (role: Role) =>
-      runMemberTurn({
-        members: new MemoryMemberStore(results),
+      say('centre results', {
         results,
-        key: `example/${role}`,
         userId: `example-${role}`,
-        isCoordinator: false,
         membership: { role, centreId: mine },
-        conversation: { state: { welcomed: true } },
-        incoming: { type: 'message', text: 'centre results' },
-        context: context(),
-        unreadable: () => '',
       });
     const focal = await view('focal-point');
     const shown = JSON.stringify(focal.outcome.replies);
     expect(shown).not.toContain(en.notFocalPoint);
     expect(shown).not.toContain(en.noCentreResults);
     expect(shown).toContain('"type":"AdaptiveCard"');
-    const member = await view('member');
-    expect(member.outcome.replies.map(replyText).join('\n')).toContain(en.notFocalPoint);
+    expect((await view('member')).text).toContain(en.notFocalPoint);
   });
 });

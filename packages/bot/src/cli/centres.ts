@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { centreRegion, type Lang, localize, negotiateLocale } from '@resonet/core';
+import { centreRegion, type Lang, localize } from '@resonet/core';
 import { readCentresCsv } from '../pack/centresCsv';
 import { formatProblem } from '../pack/problems';
+import { isOutcome, readCommandLine } from './commandLine';
 import { say } from './messages';
 import { dataError, type Outcome, ok, usageError } from './outcome';
 import { networkOf, registryCentres, servedContent, withStores } from './served';
@@ -12,10 +12,8 @@ const MAX_BYTES = 20 * 1024 * 1024;
 interface Options {
   to?: string;
   json?: boolean;
-  lang?: string;
   network?: string;
   pack?: string;
-  help?: boolean;
 }
 
 function importFile(
@@ -37,29 +35,20 @@ function importFile(
  * served (the pack's, with --pack or RESONET_PACK), in the bot's own database.
  */
 export async function centresCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
-  const fallback = negotiateLocale(env.LANG?.split('.')[0]);
-  let values: Options;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        network: { type: 'string' },
-        pack: { type: 'string' },
-        to: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return usageError(`${(error as Error).message}\n${say('centresUsage', fallback)}`);
-  }
-  const lang = values.lang ?? fallback;
-  if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
+  const line = readCommandLine<Options>(
+    argv,
+    env,
+    {
+      json: { type: 'boolean' },
+      network: { type: 'string' },
+      pack: { type: 'string' },
+      to: { type: 'string' },
+    },
+    'centresUsage',
+  );
+  if (isOutcome(line)) return line;
+  const { values, positionals, lang } = line;
   const [action, file, ...extra] = positionals;
-  if (values.help) return ok(`${say('centresUsage', lang)}\n`);
   if (action === 'map' && file && !extra.length) return mapUnlisted(file, values, env, lang);
   if (extra.length || !(action === 'list' || (action === 'import' && file)))
     return usageError(say('centresUsage', lang));

@@ -11,7 +11,7 @@ import { instruments as shipped } from '@resonet/fixtures';
 import { stringify } from 'yaml';
 import { readWorkbook, WorkbookError, writeWorkbook } from '../pack/workbook';
 import { say } from './messages';
-import { dataError, type Outcome, ok, usageError } from './outcome';
+import { dataError, type Outcome, usageError } from './outcome';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

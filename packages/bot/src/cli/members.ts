@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
-import { type Lang, localize, negotiateLocale } from '@resonet/core';
+import { type Lang, localize } from '@resonet/core';
 import { isRole, ROLES, type Role } from '../members/roles';
 import { newInviteCode } from '../storage/memberships';
+import { isOutcome, readCommandLine } from './commandLine';
 import { say } from './messages';
 import { dataError, type Outcome, ok, usageError } from './outcome';
 import { networkOf, registryCentres, servedContent, withStores } from './served';
@@ -15,27 +15,8 @@ interface Options {
   role?: string;
   expires?: string;
   json?: boolean;
-  lang?: string;
   network?: string;
   pack?: string;
-  help?: boolean;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      centre: { type: 'string' },
-      role: { type: 'string' },
-      expires: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-      network: { type: 'string' },
-      pack: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }
 
 /** "14d", "48h" as milliseconds, up to a year; undefined when it is not one. */
@@ -52,22 +33,26 @@ async function setUp(
   env: NodeJS.ProcessEnv,
   usage: 'inviteUsage' | 'membersUsage',
 ) {
-  const fallback = negotiateLocale(env.LANG?.split('.')[0]);
-  let values: Options;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parse(argv));
-  } catch (error) {
-    return usageError(`${(error as Error).message}\n${say(usage, fallback)}`);
-  }
-  const lang = values.lang ?? fallback;
-  if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
-  if (values.help) return ok(`${say(usage, lang)}\n`);
+  const line = readCommandLine<Options>(
+    argv,
+    env,
+    {
+      centre: { type: 'string' },
+      role: { type: 'string' },
+      expires: { type: 'string' },
+      json: { type: 'boolean' },
+      network: { type: 'string' },
+      pack: { type: 'string' },
+    },
+    usage,
+  );
+  if (isOutcome(line)) return line;
+  const { values, positionals, lang } = line;
   const content = await servedContent(values.pack, env, lang);
   if ('code' in content) return content;
   const networkId = networkOf(content, values.network, lang);
   if (typeof networkId !== 'string') return networkId;
-  return { values, positionals, lang: lang as Lang, content, networkId };
+  return { values, positionals, lang, content, networkId };
 }
 
 /** Checks a role and, for members and focal points, its centre against the registry. */

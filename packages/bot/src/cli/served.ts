@@ -60,8 +60,13 @@ export async function withStores<T>(
   }
 }
 
-/** The network's registry, seeded from the pack first (as the bot does when it starts). */
-export async function registryCentres(stores: Stores, content: Content, networkId: string) {
+/** Writes the pack's centres into the registry, as the bot does each time it starts. */
+export async function seedRegistry(stores: Stores, content: Content): Promise<void> {
   for (const seed of content.seed) await stores.centres.write(seed.networkId, seed.centres, 'pack');
+}
+
+/** The network's registry, seeded from the pack first. */
+export async function registryCentres(stores: Stores, content: Content, networkId: string) {
+  await seedRegistry(stores, content);
   return stores.centres.list(networkId);
 }

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
-import { negotiateLocale } from '@resonet/core';
 import { groupUnanswered } from '../answers/unanswered';
 import { readConfig } from '../config';
+import { isOutcome, readCommandLine } from './commandLine';
 import { say } from './messages';
 import { type Outcome, ok, usageError } from './outcome';
 import { withStores } from './served';
@@ -17,26 +16,14 @@ export async function kbUnanswered(
   env: NodeJS.ProcessEnv,
   now: Date = new Date(),
 ): Promise<Outcome> {
-  const fallback = negotiateLocale(env.LANG?.split('.')[0]);
-  let values: { since?: string; json?: boolean; lang?: string; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        since: { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    return usageError(`${(error as Error).message}\n${say('kbUsage', fallback)}`);
-  }
-  const lang = values.lang ?? fallback;
-  if (lang !== 'en' && lang !== 'vi') return usageError(say('badLang', fallback, { value: lang }));
-  if (values.help) return ok(`${say('kbUsage', lang)}\n`);
+  const line = readCommandLine<{ since?: string; json?: boolean }>(
+    argv,
+    env,
+    { since: { type: 'string' }, json: { type: 'boolean' } },
+    'kbUsage',
+  );
+  if (isOutcome(line)) return line;
+  const { values, positionals, lang } = line;
   if (positionals.join(' ') !== 'unanswered') return usageError(say('kbUsage', lang));
   const since = values.since ?? new Date(now.getTime() - 30 * DAY_MS).toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since)))

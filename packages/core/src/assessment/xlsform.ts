@@ -249,9 +249,11 @@ function itemOf(
 ): Item | undefined {
   const name = cell(row, 'name');
   const label = localized(row, 'label', c.defaultLang);
-  if (!name) return problem(c, 'survey', row.row, 'name', 'every question needs a name'), undefined;
-  if (!label)
-    return problem(c, 'survey', row.row, 'label', 'every question needs a label'), undefined;
+  if (!name || !label) {
+    if (!name) problem(c, 'survey', row.row, 'name', 'every question needs a name');
+    else problem(c, 'survey', row.row, 'label', 'every question needs a label');
+    return undefined;
+  }
   const help = localized(row, 'hint', c.defaultLang);
   const scales = cell(row, 'resonet_scale')
     .split(/[\s,]+/)
