@@ -5,17 +5,21 @@ import {
   instrumentItems,
   recommend,
   scoreAnswers,
+  summarizeResults,
+  tallyAnswers,
 } from '@resonet/core';
 import { centreTrainingNeeds, networks } from '@resonet/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../src/cards/adaptiveCard';
 import { cardToText } from '../src/cards/adaptiveCard';
+import { summaryCard } from '../src/cards/coordinator';
 import { welcomeCard } from '../src/cards/menus';
 import { questionCard } from '../src/cards/question';
 import { resultCard } from '../src/cards/results';
 import { validateAdaptiveCard } from './support/adaptiveCards';
 import { buttons } from './support/client';
 import { Chat, context, typedAnswer } from './support/conversation';
+import { checkIn, checkInForm } from './support/forms';
 
 /** Every card of a long conversation through every built-in instrument, in both languages. */
 function collectCards(lang: 'en' | 'vi'): AdaptiveCard[] {
@@ -292,45 +296,54 @@ describe('the centre answered for', () => {
 
 describe('the results card of a form without scales', () => {
   it('lists the answers and no chart, scores or recommendations', () => {
-    const form = {
-      ...centreTrainingNeeds,
-      scales: [],
-      recommendations: [],
-      sections: [
-        {
-          id: 'staff',
-          title: { en: 'Staff', vi: 'Cán bộ' },
-          items: [
-            {
-              id: 'staff-count',
-              type: 'number' as const,
-              required: true,
-              text: { en: 'How many staff?', vi: 'Có bao nhiêu cán bộ?' },
-            },
-          ],
-        },
-      ],
-    };
-    const answers = { 'staff-count': 7 };
-    const done: AssessmentResult = {
-      id: 'example-result',
-      instrumentId: form.id,
-      instrumentVersion: form.version,
-      centreId: 'example-centre',
-      respondentId: 'example-respondent',
-      startedAt: '2026-12-01',
-      submittedAt: '2026-12-01',
-      answers,
-      scores: scoreAnswers(form, answers),
-    };
+    const done = checkIn('example-result', 'example-centre', { 'staff-count': 7 });
     for (const lang of ['en', 'vi'] as const) {
-      const built = resultCard(form, done, networks, 'Example', lang);
+      const built = resultCard(checkInForm, done, networks, 'Example', lang);
       expect(JSON.stringify(built)).not.toContain('"type":"Image"');
       const shown = cardToText(built);
       expect(shown).toContain(lang === 'en' ? 'How many staff?' : 'Có bao nhiêu cán bộ?');
       expect(shown).toContain('7');
       expect(shown).not.toMatch(/Recommendations|Khuyến nghị/);
     }
+  });
+});
+
+describe('the summary of a form without scales', () => {
+  const results = [
+    checkIn('example-r1', 'example-a', { 'staff-count': 8, trained: true, wish: 'Example' }),
+    checkIn('example-r2', 'example-a', { 'staff-count': 15, trained: true }),
+    checkIn('example-r3', 'example-b', { 'staff-count': 10, trained: false }),
+  ];
+  const build = (lang: 'en' | 'vi', form = checkInForm, heading?: string) =>
+    summaryCard(form, summarizeResults(form, results), lang, {
+      combined: [],
+      centreName: (id) => id,
+      tallies: tallyAnswers(form, results),
+      ...(heading ? { heading } : {}),
+    });
+
+  it('counts each question’s answers, in both languages, with no empty ranking', () => {
+    const en = cardToText(build('en'));
+    expect(en).toContain('3 results from 2 centres');
+    expect(en).toMatch(/How many staff\?: mean 11 \(from 8 to 15\), 3 answers/);
+    expect(en).toMatch(/Trained this year\?: Yes: 2 · No: 1/);
+    expect(en).toMatch(/Which course would help most\?: 1 answer, not counted here/);
+    expect(en).not.toContain('Most pressing first');
+    const vi = cardToText(build('vi'));
+    expect(vi).toMatch(/Có bao nhiêu cán bộ\?: trung bình 11 \(từ 8 đến 15\), 3 câu trả lời/);
+    expect(vi).toMatch(/Năm nay được đào tạo\?: Có: 2 · Không: 1/);
+    expect(vi).not.toContain('Theo mức cấp thiết');
+    for (const lang of ['en', 'vi'] as const) expect(validateAdaptiveCard(build(lang))).toEqual([]);
+  });
+
+  it('takes a heading (a focal point’s own centre), and withholds counts below the staff minimum', () => {
+    expect(cardToText(build('en', checkInForm, 'Example A: Centre check-in'))).toMatch(
+      /^Example A: Centre check-in/,
+    );
+    const staffForm = { ...checkInForm, respondent: { kind: 'staff' as const, minPerCentre: 5 } };
+    const shown = cardToText(build('en', staffForm));
+    expect(shown).toContain('Fewer than 5 staff have answered');
+    expect(shown).not.toContain('Yes: 2');
   });
 });
 

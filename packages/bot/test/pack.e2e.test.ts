@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/i18n/catalog';
-import { chromiumAvailability, launchChromium, screenshotDir } from './support/browser';
+import { choose, chromiumAvailability, launchChromium, screenshotDir } from './support/browser';
 import { assertBuilt, type BotProcess, runCli, startBot } from './support/processes';
 
 const availability = chromiumAvailability();
@@ -99,7 +99,7 @@ describe.skipIf(!availability.ok && !required)('a partner’s pack, from init to
     await click(page, en.answer);
     await lastCard(page).locator('input[type="number"]').fill('12');
     await click(page, en.answer);
-    await lastCard(page).locator('input[type="radio"]').first().check();
+    await choose(lastCard(page).locator('input[type="radio"]').first());
     await click(page, en.answer);
     await lastCard(page)
       .locator('textarea, input.ac-textInput')

@@ -225,7 +225,9 @@ describe('resonet pack (the command line)', () => {
     expect(runCli(['pack', 'init', dir, '--name', NAME]).status).toBe(0);
     const valid = runCli(['pack', 'check', dir]);
     expect(valid.status).toBe(0);
-    expect(valid.stdout).toContain('is valid: 2 centres, 1 instruments, 3 knowledge entries');
+    expect(valid.stdout).toContain(
+      'is valid. Centres: 2; instruments: 1; knowledge entries: 3; languages: en, vi.',
+    );
     writeFileSync(join(dir, 'network.yaml'), 'id: Bad Id\n');
     const broken = runCli(['pack', 'check', dir]);
     expect(broken.status).toBe(1);

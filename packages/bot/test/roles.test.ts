@@ -326,13 +326,14 @@ describe('an invite from the command line, used in chat against the served bot',
     const example = fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url));
     const invite = runCli(['invite', '--role', 'coordinator', '--pack', example], env);
     expect(invite.status, invite.stderr).toBe(0);
+    expect(invite.stdout).toContain('a coordinator at Example Highlands Network, until');
     const code = /Invite code (\S+):/.exec(invite.stdout)?.[1];
     if (!code) throw new Error(invite.stdout);
     const memberInvite = runCli(
       ['invite', '--role', 'member', '--centre', 'example-highlands-north', '--pack', example],
       env,
     );
-    expect(memberInvite.stdout).toContain('member at Example Highlands Centre North');
+    expect(memberInvite.stdout).toContain('a member at Example Highlands Centre North');
     const bot = await startBot({ ...env, PORT: '0' }, ['--pack', example]);
     try {
       const who = { conversation: 'example-conv-1', user: 'example-coordinator' };

@@ -17,6 +17,7 @@ import { MemoryMemberStore } from '../src/storage/members';
 import { MemoryResultStore } from '../src/storage/results';
 import { LogCapture } from './support/bot';
 import {
+  choose,
   chromiumAvailability,
   DOCS_IMAGES,
   DOCS_SCREENSHOT,
@@ -78,8 +79,8 @@ async function fillQuestion(page: Page) {
   const number = card.locator('input[type="number"]');
   const date = card.locator('input[type="date"]');
   const text = card.locator('input.ac-textInput, textarea');
-  if (await radio.count()) await radio.first().check();
-  else if (await checkbox.count()) await checkbox.first().check();
+  if (await radio.count()) await choose(radio.first());
+  else if (await checkbox.count()) await choose(checkbox.first());
   else if (await number.count())
     await number.first().fill((await number.first().getAttribute('min')) ?? '1');
   else if (await date.count()) await date.first().fill('2026-01-15');
@@ -445,7 +446,7 @@ describe.skipIf(!availability.ok && !required)('the chat page in Chromium', () =
             path: join(DOCS_IMAGES, 'question-card.png'),
             animations: 'disabled',
           });
-        await card.getByRole('radio').last().check();
+        await choose(card.getByRole('radio').last());
         await clickInLastCard(page, en.answer);
       }
       // To the end, answering on.

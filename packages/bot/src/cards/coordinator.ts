@@ -1,6 +1,9 @@
 import {
+  type AnswerTally,
   type CentreScaleScore,
+  formatAnswer,
   type Instrument,
+  instrumentItems,
   localize,
   minRespondents,
   type NetworkSummary,
@@ -47,16 +50,55 @@ function centreRows(
   }));
 }
 
+/** One question's answers in a line: "Yes 3 · No 1", "mean 11.5 (8–15)", "2 answers". */
+function tallyLine(instrument: Instrument, tally: AnswerTally, lang: Lang): string {
+  const item = instrumentItems(instrument).find((i) => i.item.id === tally.itemId)?.item;
+  if (!item || !tally.answered) return t(lang, 'tallyNone');
+  if (tally.kind === 'numbers')
+    return t(lang, 'tallyNumbers', {
+      mean: numberText(tally.mean, lang),
+      min: numberText(tally.min, lang),
+      max: numberText(tally.max, lang),
+      count: tally.answered,
+    });
+  if (tally.kind === 'answers') return t(lang, 'tallyAnswers', { count: tally.answered });
+  const value = (c: string) =>
+    item.type === 'yes-no' ? c === 'yes' : item.type === 'likert' ? Number(c) : c;
+  return tally.counts
+    .filter((c) => c.count > 0)
+    .map((c) => `${formatAnswer(instrument, item, value(c.value), lang)}: ${c.count}`)
+    .join(' · ');
+}
+
+/** A form without scales: each question's answers, counted (withheld below the minimum). */
+function tallyFacts(instrument: Instrument, tallies: readonly AnswerTally[], lang: Lang) {
+  const questions = new Map(instrumentItems(instrument).map(({ item }) => [item.id, item.text]));
+  return {
+    type: 'FactSet' as const,
+    facts: tallies.map((tally) => ({
+      title: localize(questions.get(tally.itemId) ?? { en: tally.itemId }, lang),
+      value: tallyLine(instrument, tally, lang),
+    })),
+  };
+}
+
 /**
  * The network picture for one instrument, from the core aggregation; for a staff-level
- * instrument, each centre's number of staff answering and whether it counts yet.
+ * instrument, each centre's number of staff answering and whether it counts yet. A form
+ * without scales shows each question's answers counted instead (`tallies`).
  */
 export function summaryCard(
   instrument: Instrument,
   summary: NetworkSummary,
   lang: Lang,
-  centres?: { combined: readonly CentreScaleScore[]; centreName: (id: string) => string },
+  centres?: {
+    combined: readonly CentreScaleScore[];
+    centreName: (id: string) => string;
+    tallies?: readonly AnswerTally[];
+    heading?: string;
+  },
 ): AdaptiveCard {
+  if (!instrument.scales.length) return answersCard(instrument, summary, lang, centres);
   const name = (id: string) => {
     const scale = instrument.scales.find((s) => s.id === id);
     return scale ? localize(scale.name, lang) : id;
@@ -74,7 +116,7 @@ export function summaryCard(
     });
   };
   return card([
-    text(t(lang, 'summaryTitle', { title: localize(instrument.title, lang) }), {
+    text(centres?.heading ?? t(lang, 'summaryTitle', { title: localize(instrument.title, lang) }), {
       weight: 'Bolder',
     }),
     text(t(lang, 'summaryLine', { results: summary.results, centres: summary.centres }), {
@@ -104,6 +146,29 @@ export function summaryCard(
         ranking: summary.ranking.slice(0, 3).map(name).join(' › '),
       }),
     ),
+  ]);
+}
+
+/** The summary of a form without scales: its questions' answers, counted. */
+function answersCard(
+  instrument: Instrument,
+  summary: NetworkSummary,
+  lang: Lang,
+  options?: { tallies?: readonly AnswerTally[]; heading?: string },
+): AdaptiveCard {
+  // Staff answer one by one: below the minimum, counts would show a person's own answers.
+  const withheld =
+    instrument.respondent?.kind === 'staff' && summary.results < minRespondents(instrument);
+  return card([
+    text(options?.heading ?? t(lang, 'summaryTitle', { title: localize(instrument.title, lang) }), {
+      weight: 'Bolder',
+    }),
+    text(t(lang, 'summaryLine', { results: summary.results, centres: summary.centres }), {
+      isSubtle: true,
+    }),
+    withheld
+      ? text(t(lang, 'tallyWithheld', { min: minRespondents(instrument) }), { isSubtle: true })
+      : tallyFacts(instrument, options?.tallies ?? [], lang),
   ]);
 }
 

@@ -1,4 +1,5 @@
-import { type Lang, localize } from '@resonet/core';
+import { type Lang, type LocalizedText, localize } from '@resonet/core';
+import { t } from '../i18n/catalog';
 import { isRole, ROLES, type Role } from '../members/roles';
 import { newInviteCode } from '../storage/memberships';
 import { isOutcome, readCommandLine } from './commandLine';
@@ -55,6 +56,14 @@ async function setUp(
   return { values, positionals, lang, content, networkId };
 }
 
+/** The network served, for its name. */
+function networkNamed(
+  content: { networks: readonly { id: string; name: LocalizedText }[] },
+  id: string,
+) {
+  return content.networks.find((n) => n.id === id) ?? { name: { en: id } };
+}
+
 /** Checks a role and, for members and focal points, its centre against the registry. */
 async function placeOf(
   role: string | undefined,
@@ -104,8 +113,8 @@ export async function inviteCommand(
     return ok(
       `${say('inviteCreated', lang, {
         code,
-        role: place.role,
-        where: centre ? localize(centre.name, lang) : networkId,
+        role: t(lang, `role-${place.role}`),
+        where: localize((centre ?? networkNamed(set.content, networkId)).name, lang),
         expires: expiresAt.slice(0, 10),
       })}\n`,
     );

@@ -151,7 +151,8 @@ Starts the chat bot. Settings (environment variables):
                   Allow an anonymous bot on a non-loopback address (you take the risk).
   RESONET_COORDINATORS
                   Comma-separated user ids (Teams: Microsoft Entra object ids) of the
-                  network coordinators.
+                  first admins. They bring everyone else in with invites (in chat, or
+                  resonet invite); resonet members grant gives roles too.
   RESONET_PACK, --pack DIR
                   The content pack to serve: a folder, or an installed npm package
                   (default: the shipped pack). See resonet pack check and docs/partners.md.
@@ -185,8 +186,9 @@ Khởi động chatbot. Cấu hình (biến môi trường):
   RESONET_ALLOW_REMOTE_ANONYMOUS=true
                   Cho phép bot ẩn danh nghe trên địa chỉ không phải loopback (bạn tự chịu rủi ro).
   RESONET_COORDINATORS
-                  Mã người dùng của các điều phối viên mạng lưới, cách nhau bằng dấu phẩy
-                  (Teams: Microsoft Entra object id).
+                  Mã người dùng của những quản trị viên đầu tiên, cách nhau bằng dấu phẩy
+                  (Teams: Microsoft Entra object id). Họ mời những người khác bằng mã mời
+                  (trong trò chuyện, hoặc resonet invite); resonet members grant cũng cấp vai trò.
   RESONET_PACK, --pack THƯ-MỤC
                   Gói nội dung được dùng: một thư mục hoặc một gói npm đã cài
                   (mặc định: gói có sẵn). Xem resonet pack check và docs/partners.md.
@@ -370,8 +372,8 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
     vi: 'Gói {dir} có {count} lỗi:',
   },
   packValid: {
-    en: 'The pack {dir} is valid: {centres} centres, {instruments} instruments, {entries} knowledge entries; languages {languages}.',
-    vi: 'Gói {dir} hợp lệ: {centres} trung tâm, {instruments} công cụ đánh giá, {entries} mục kiến thức; ngôn ngữ {languages}.',
+    en: 'The pack {dir} is valid. Centres: {centres}; instruments: {instruments}; knowledge entries: {entries}; languages: {languages}.',
+    vi: 'Gói {dir} hợp lệ. Trung tâm: {centres}; công cụ đánh giá: {instruments}; mục kiến thức: {entries}; ngôn ngữ: {languages}.',
   },
   unknownCommand: {
     en: 'Unknown command "{value}". Run "resonet --help" to see the commands.',

@@ -96,6 +96,12 @@ const en = {
   centreWithheld: '{n} of the {min} staff needed have answered; not counted yet',
   pilotLabel: 'pilot',
   summaryRanking: 'Most pressing first: {ranking}',
+  centreResultsTitle: '{centre}: {title}',
+  tallyNone: 'no answers yet',
+  tallyNumbers: 'mean {mean} (from {min} to {max}), {count} {count|answer|answers}',
+  tallyAnswers: '{count} {count|answer|answers}, not counted here',
+  tallyWithheld:
+    'Fewer than {min} staff have answered: the counts are shown once {min} have, so that nobody’s own answers can be read from them.',
   sources: 'Sources',
   didYouMean: 'Did you mean…',
   turnFailed:
@@ -153,6 +159,11 @@ const en = {
   'role-focal-point': 'the focal point',
   'role-coordinator': 'a coordinator',
   'role-admin': 'an administrator',
+  'roleTitle-member': 'Member',
+  'roleTitle-focal-point': 'Centre focal point',
+  'roleTitle-coordinator': 'Network coordinator',
+  'roleTitle-admin': 'Administrator',
+  inviteCentreLabel: 'Their centre (for members and focal points)',
   dataHelp:
     'Your data: “my data” exports everything stored about you; “delete my data” deletes it.',
 } as const;
@@ -252,6 +263,12 @@ const vi: Record<MessageKey, string> = {
   centreWithheld: 'mới có {n}/{min} cán bộ cần thiết trả lời; chưa được tính',
   pilotLabel: 'thử nghiệm',
   summaryRanking: 'Theo mức cấp thiết giảm dần: {ranking}',
+  centreResultsTitle: '{centre}: {title}',
+  tallyNone: 'chưa có câu trả lời',
+  tallyNumbers: 'trung bình {mean} (từ {min} đến {max}), {count} câu trả lời',
+  tallyAnswers: '{count} câu trả lời, không tổng hợp ở đây',
+  tallyWithheld:
+    'Chưa đủ {min} cán bộ trả lời: số liệu chỉ hiện khi đã có {min} người, để không ai đọc được câu trả lời riêng của một người.',
   sources: 'Nguồn',
   didYouMean: 'Có phải Anh/Chị muốn hỏi…',
   turnFailed:
@@ -311,6 +328,11 @@ const vi: Record<MessageKey, string> = {
   'role-focal-point': 'cán bộ đầu mối',
   'role-coordinator': 'điều phối viên',
   'role-admin': 'quản trị viên',
+  'roleTitle-member': 'Thành viên',
+  'roleTitle-focal-point': 'Cán bộ đầu mối của trung tâm',
+  'roleTitle-coordinator': 'Điều phối viên mạng lưới',
+  'roleTitle-admin': 'Quản trị viên',
+  inviteCentreLabel: 'Trung tâm của họ (cho thành viên và cán bộ đầu mối)',
   dataHelp:
     'Dữ liệu của Anh/Chị: “dữ liệu của tôi” để xuất mọi thứ được lưu về Anh/Chị; “xóa dữ liệu của tôi” để xóa.',
 };

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator } from 'playwright-core';
 
 /**
  * Debian's Chromium (`apt-get install chromium`; .ci/run installs it). Browsers are never
@@ -47,3 +47,20 @@ export function screenshotDir(): string {
 /** The committed screenshots the README shows, refreshed with UPDATE_SCREENSHOTS=1. */
 export const DOCS_IMAGES = join(root, 'docs', 'img');
 export const DOCS_SCREENSHOT = join(DOCS_IMAGES, 'web-chat.png');
+
+/**
+ * Checks a choice as a member would. Web Chat re-renders a card when later activities land
+ * (a reconnect's welcome, the typing indicator going away), which can undo a click made in
+ * that moment, so the click is repeated until the choice holds.
+ */
+export async function choose(input: Locator) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await input.check({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { centreScores, summarizeResults } from '@resonet/core';
+import { centreScores, localize, summarizeResults, tallyAnswers } from '@resonet/core';
 import { summaryCard } from '../../cards/coordinator';
 import { t } from '../../i18n/catalog';
 import { can } from '../../members/roles';
@@ -10,10 +10,10 @@ import { centreLabel, type Flow } from '../flow';
  */
 export const centreResults: Flow = (outcome, _message, ctx) => {
   const lang = outcome.lang;
-  const membership = ctx.membership;
-  if (!membership?.centreId || !can(membership.role, 'see-centre-results'))
+  const centreId = ctx.membership?.centreId;
+  if (!centreId || !ctx.membership || !can(ctx.membership.role, 'see-centre-results'))
     return outcome.say(t(lang, 'notFocalPoint'));
-  const own = (ctx.results ?? []).filter((r) => r.centreId === membership.centreId);
+  const own = (ctx.results ?? []).filter((r) => r.centreId === centreId);
   if (!own.length) return outcome.say(t(lang, 'noCentreResults'));
   return ctx.instruments.reduce((next, instrument) => {
     const results = own.filter((r) => r.instrumentId === instrument.id);
@@ -23,6 +23,11 @@ export const centreResults: Flow = (outcome, _message, ctx) => {
           summaryCard(instrument, summarizeResults(instrument, results), lang, {
             combined: centreScores(instrument, results),
             centreName: (id) => centreLabel(ctx, id, lang),
+            tallies: tallyAnswers(instrument, results),
+            heading: t(lang, 'centreResultsTitle', {
+              centre: centreLabel(ctx, centreId, lang),
+              title: localize(instrument.title, lang),
+            }),
           }),
         )
       : next;

@@ -4,6 +4,7 @@ import {
   dataDictionaryCsv,
   resultsToCsv,
   summarizeResults,
+  tallyAnswers,
 } from '@resonet/core';
 import { submissionsCard, summaryCard, unansweredCard } from '../../cards/coordinator';
 import { t } from '../../i18n/catalog';
@@ -43,6 +44,7 @@ export const summary: Flow = coordinatorView((outcome, all, ctx) =>
           summaryCard(instrument, summarizeResults(instrument, own), outcome.lang, {
             combined: centreScores(instrument, own),
             centreName: (id) => centreLabel(ctx, id, outcome.lang),
+            tallies: tallyAnswers(instrument, own),
           }),
         )
       : next;
