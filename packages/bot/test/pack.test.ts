@@ -105,6 +105,16 @@ describe('a broken pack: every problem names its file, line and field', () => {
       /^centres\.csv:3 country: /,
     ],
     [
+      'two centres with one id',
+      edit('centres.csv', 'example-centre-south,', 'example-centre-north,'),
+      /^centres\.csv:3 id: The id "example-centre-north" is used more than once \(also in line 2\)/,
+    ],
+    [
+      'a centre without its id',
+      edit('centres.csv', 'example-centre-south,', ','),
+      /^centres\.csv:3 id: This field is required and is missing/,
+    ],
+    [
       'a centres file without its id column',
       { 'centres.csv': 'name,country\nA,VN\n' },
       /^centres\.csv:1: The first line names the columns: it needs id/,
@@ -199,6 +209,10 @@ describe('a broken pack: every problem names its file, line and field', () => {
     );
     expect(found).toHaveLength(2);
     expect(found.join('\n')).toMatch(/centres\.csv:2 country: .*(không hợp lệ|Mã quốc gia)/i);
+    // The branding's own checks speak Vietnamese too.
+    expect(
+      problems(edit('pack.yaml', 'colour: "#1f5f8b"', 'colour: "#ffd700"'), 'vi').join('\n'),
+    ).toMatch(/^pack\.yaml:19 colour: quá sáng: chữ trắng trên màu này khó đọc/);
   });
 
   it('refuses YAML aliases that would expand without limit', () => {

@@ -44,6 +44,10 @@ export const MESSAGES = {
     en: 'Use a known ISO 3166-1 alpha-2 country code such as "VN"',
     vi: 'Dùng mã quốc gia ISO 3166-1 alpha-2 hợp lệ, ví dụ "VN"',
   },
+  required: {
+    en: 'This field is required and is missing',
+    vi: 'Trường này là bắt buộc nhưng đang thiếu',
+  },
   noPersonalData: {
     en: 'A focal point is recorded as a role only: leave out names, e-mail addresses and phone numbers',
     vi: 'Đầu mối chỉ được ghi dưới dạng vai trò: không ghi tên, địa chỉ thư điện tử hay số điện thoại',

@@ -87,9 +87,16 @@ export function parseWith<S extends z.ZodType>(
   input: unknown,
   options: ParseOptions = {},
 ): Result<z.output<S>> {
-  const result = isVietnamese(options.locale)
-    ? schema.safeParse(input, { error: viErrors })
-    : schema.safeParse(input);
+  const vi = isVietnamese(options.locale);
+  // A field left out reads as missing, not as zod's "expected string, received undefined".
+  const result = schema.safeParse(input, {
+    error: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? MESSAGES.required.en
+        : vi
+          ? viErrors(issue)
+          : undefined,
+  });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, error: result.error.issues.map((issue) => toIssue(issue, options.locale)) };
 }

@@ -31,6 +31,15 @@ describe('parseNetwork', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.map((e) => e.path)).toEqual(['name']);
+    // Said as missing, not as zod's "expected object, received undefined".
+    expect(result.error[0]).toMatchObject({
+      code: 'required',
+      message: 'Trường này là bắt buộc nhưng đang thiếu',
+    });
+    const en = parseNetwork({ name: { en: 'Example' } });
+    expect(!en.ok && en.error).toEqual([
+      { path: 'id', code: 'required', message: 'This field is required and is missing' },
+    ]);
   });
 
   it('takes a centre’s participation in the network’s own words', () => {

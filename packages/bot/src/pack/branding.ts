@@ -15,6 +15,37 @@ export const PackDocumentSchema = z
   })
   .strict();
 
+// The branding checks' words. The schema carries the English (as zod reports it); a pack
+// checked in Vietnamese gets the Vietnamese, looked up by the English.
+const MESSAGES = {
+  nameLength: {
+    en: 'must be at most 30 characters in each language: Teams shows no more',
+    vi: 'tối đa 30 ký tự mỗi ngôn ngữ: Teams không hiển thị dài hơn',
+  },
+  descriptionLength: {
+    en: 'must be at most 80 characters in each language: it is one line, and Teams shows no more',
+    vi: 'tối đa 80 ký tự mỗi ngôn ngữ: đây là một dòng, và Teams không hiển thị dài hơn',
+  },
+  colourForm: {
+    en: 'must be a colour such as #1f5f8b',
+    vi: 'phải là một màu dạng #1f5f8b',
+  },
+  colourContrast: {
+    en: 'is too light: white text on it would be hard to read (contrast below 4.5:1); choose a darker colour',
+    vi: 'quá sáng: chữ trắng trên màu này khó đọc (độ tương phản dưới 4,5:1); hãy chọn màu đậm hơn',
+  },
+  logoFile: {
+    en: 'must be the name of a .png or .svg file beside pack.yaml',
+    vi: 'phải là tên một tệp .png hoặc .svg nằm cạnh pack.yaml',
+  },
+} as const;
+
+const byEnglish = new Map<string, string>(Object.values(MESSAGES).map((m) => [m.en, m.vi]));
+
+/** A branding check's message in the language asked (others pass through unchanged). */
+export const brandingMessage = (message: string, lang: string): string =>
+  (lang === 'vi' ? byEnglish.get(message) : undefined) ?? message;
+
 /** The WCAG contrast ratio of white text on a colour given as #rrggbb. */
 export function contrastWithWhite(hex: string): number {
   const channel = (i: number) => {
@@ -35,12 +66,12 @@ export const BrandingSchema = z
     /** The assistant's name, in the page's header and in Teams (which shows 30 characters). */
     name: LocalizedTextSchema.refine(
       (text) => Object.values(text).every((v) => [...(v ?? '')].length <= 30),
-      'must be at most 30 characters in each language: Teams shows no more',
+      MESSAGES.nameLength.en,
     ),
     /** One line under the name (Teams' short description: 80 characters). */
     description: LocalizedTextSchema.refine(
       (text) => Object.values(text).every((v) => [...(v ?? '')].length <= 80),
-      'must be at most 80 characters in each language: it is one line, and Teams shows no more',
+      MESSAGES.descriptionLength.en,
     ),
     /** The first message of a conversation. */
     welcome: LocalizedTextSchema,
@@ -51,16 +82,13 @@ export const BrandingSchema = z
     /** Buttons and the page's header; white text on it must stay readable (contrast ≥ 4.5). */
     colour: z
       .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1f5f8b')
-      .refine(
-        (c) => contrastWithWhite(c) >= 4.5,
-        'is too light: white text on it would be hard to read (contrast below 4.5:1); choose a darker colour',
-      )
+      .regex(/^#[0-9a-fA-F]{6}$/, MESSAGES.colourForm.en)
+      .refine((c) => contrastWithWhite(c) >= 4.5, MESSAGES.colourContrast.en)
       .default('#1f5f8b'),
     /** A .png or .svg file beside pack.yaml. */
     logo: z
       .string()
-      .regex(/^[\w.-]+\.(png|svg)$/, 'must be the name of a .png or .svg file beside pack.yaml')
+      .regex(/^[\w.-]+\.(png|svg)$/, MESSAGES.logoFile.en)
       .optional(),
     /** Knowledge entries offered as topics, by id; none: the first entries of the pack. */
     topics: z.array(IdSchema).max(8).default([]),

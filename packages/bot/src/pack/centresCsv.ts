@@ -65,6 +65,7 @@ export function readCentresCsv(
         message: problemText(lang, 'csvColumn', { column, known: COLUMNS.join(', ') }),
       });
   const centres: Centre[] = [];
+  const seen = new Map<string, number>();
   parsed.data.forEach((row, i) => {
     // The header is line 1, so the first row is line 2 (rows spanning lines are rare here).
     const line = i + 2;
@@ -91,8 +92,21 @@ export function readCentresCsv(
       sources: [{ document: file, section: `line ${line}` }],
     };
     const result = parseWith(CentreSchema, candidate, { locale: lang });
-    if (result.ok) centres.push(result.value);
-    else
+    const earlier = result.ok ? seen.get(result.value.id) : undefined;
+    if (result.ok && earlier)
+      problems.push({
+        file,
+        line,
+        field: 'id',
+        message: problemText(lang, 'duplicate', {
+          id: result.value.id,
+          other: lang === 'vi' ? `dòng ${earlier}` : `line ${earlier}`,
+        }),
+      });
+    else if (result.ok) {
+      seen.set(result.value.id, line);
+      centres.push(result.value);
+    } else
       for (const issue of result.error) {
         const column = Object.entries(FIELDS).find(([, field]) =>
           issue.path.startsWith(field),

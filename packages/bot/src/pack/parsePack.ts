@@ -10,7 +10,7 @@ import {
   type XlsFormSheets,
 } from '@resonet/core';
 import { WHOLE_DOCUMENT } from '../answers/citation';
-import { type Branding, BrandingSchema } from './branding';
+import { type Branding, BrandingSchema, brandingMessage } from './branding';
 import { readCentresCsv } from './centresCsv';
 import { type DataFile, problemsOf, readDataFile } from './dataFile';
 import { type ReadEntry, readKnowledgeFile } from './knowledgeFile';
@@ -93,7 +93,8 @@ function readBranding(files: PackFiles, lang: Lang, problems: PackProblem[]) {
   if (!data) return undefined;
   const parsed = parseWith(BrandingSchema, data.value, { locale: lang });
   if (!parsed.ok) {
-    problems.push(...problemsOf(file, data, parsed.error));
+    const issues = parsed.error.map((i) => ({ ...i, message: brandingMessage(i.message, lang) }));
+    problems.push(...problemsOf(file, data, issues));
     return undefined;
   }
   return { file, data, branding: parsed.value };
