@@ -18,6 +18,7 @@ import {
   readConversationState,
   readMemberState,
 } from './conversation/state';
+import type { JoinAttempts } from './members/joinAttempts';
 import { can, type Role } from './members/roles';
 import {
   isETagConflict,
@@ -62,6 +63,8 @@ export interface MemberTurn {
   join?: (
     code: string,
   ) => Promise<{ ok: true; value: Membership } | { ok: false; error: InviteRefusal }>;
+  /** Wrong codes counted, so that codes cannot be guessed by trying; none: not limited. */
+  joinAttempts?: JoinAttempts;
   /**
    * The conversation's state: stored under `key` (read and written with the member's), or
    * kept by the channel (`state`, as the terminal does for one run).
@@ -148,11 +151,14 @@ async function whoIsAsking(turnOf: MemberTurn, message: Message) {
 async function useInvite(turnOf: MemberTurn, message: Message): Promise<EngineContext['joined']> {
   const typed = dataOf(message, 'join')?.code;
   if (!typed) return { ok: false, error: 'no-code' };
+  const attempts = turnOf.joinAttempts;
+  if (attempts && !attempts.allowed(turnOf.userId)) return { ok: false, error: 'too-many' };
   const code = normaliseCode(typed);
-  if (!code) return { ok: false, error: 'malformed' };
-  if (!turnOf.join) return { ok: false, error: 'unknown' };
-  const used = await turnOf.join(code);
-  if (!used.ok) return used;
+  const used = code && turnOf.join ? await turnOf.join(code) : undefined;
+  if (!used?.ok) {
+    attempts?.failed(turnOf.userId);
+    return used ?? { ok: false, error: code ? 'unknown' : 'malformed' };
+  }
   return {
     ok: true,
     role: used.value.role,

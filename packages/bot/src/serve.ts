@@ -6,6 +6,7 @@ import { type Content, loadContent, withRegistry } from './content';
 import { createLogger } from './log';
 import { loadPack } from './pack/loadPack';
 import { formatProblem } from './pack/problems';
+import { liveRegistry } from './registry';
 import { startServer } from './server';
 import { DatabaseError } from './storage/database';
 import { describeUrl } from './storage/postgres';
@@ -69,6 +70,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<numbe
         : {}),
       ping: stores.ping,
       content: registered,
+      currentContent: liveRegistry(served, registered, stores.centres, {
+        onError: (error) =>
+          log.warn({ event: 'registry-unreadable', error: (error as Error).name }, 'registry kept'),
+      }),
     });
   } catch (error) {
     await stores.close().catch(() => {});

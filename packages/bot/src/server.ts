@@ -30,6 +30,8 @@ export interface ServerOptions {
   /** Whether the database answers, for /healthz. */
   ping?: () => Promise<boolean>;
   content?: Content;
+  /** The content as it is now, read again as the registry changes (see registry.ts). */
+  currentContent?: () => Promise<Content>;
   today?: () => string;
 }
 
@@ -65,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     config,
     log,
     content,
+    ...(options.currentContent ? { currentContent: options.currentContent } : {}),
     results,
     members: options.members ?? new MemoryMemberStore(results),
     memberships: options.memberships ?? new MemoryMembershipStore(),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content';
 import { createLogger } from '../src/log';
 import { loadPack } from '../src/pack/loadPack';
+import { liveRegistry, REGISTRY_REFRESH_MS } from '../src/registry';
 import { registryContent } from '../src/serve';
 import {
   type CentreRegistry,
@@ -18,6 +19,7 @@ import { openEmbedded } from '../src/storage/embedded';
 import { migrate } from '../src/storage/migrations';
 import { openPostgres } from '../src/storage/postgres';
 import { openStores } from '../src/storage/stores';
+import { ChannelChat, makeBot } from './support/bot';
 import { freshDataDir, freshPostgres, postgresSkipReason } from './support/databases';
 import { assertBuilt, runCli } from './support/processes';
 
@@ -159,6 +161,50 @@ describe('the registry the bot serves', () => {
     expect(served.centres.length).toBeGreaterThan(0);
     expect(await stores.centres.list('treatnet')).toEqual([]);
     await stores.close();
+  });
+});
+
+describe('the registry as the bot reads it while it runs', () => {
+  const base = loadContent({ exampleCentres: true });
+  it('offers centres imported since, once a minute, and keeps the last list while reads fail', async () => {
+    const registry = new MemoryCentreRegistry();
+    let clock = 0;
+    let failing = false;
+    const errors: unknown[] = [];
+    const reads: string[] = [];
+    const counting = {
+      list: async (networkId: string) => {
+        reads.push(networkId);
+        if (failing) throw new Error('example: database away');
+        return registry.list(networkId);
+      },
+    };
+    const current = liveRegistry(base, base, counting, {
+      now: () => clock,
+      onError: (e) => errors.push(e),
+    });
+    const ids = async () => (await current()).centres.map((c) => c.id);
+    await registry.write('treatnet', [centre('example-imported')], 'import');
+    expect(await ids()).not.toContain('example-imported');
+    clock = REGISTRY_REFRESH_MS;
+    // Turns arriving together share one read.
+    const [a, b] = await Promise.all([current(), current()]);
+    expect(a).toBe(b);
+    expect(reads).toEqual(['treatnet', 'ittc-network']);
+    expect(await ids()).toContain('example-imported');
+    failing = true;
+    clock += REGISTRY_REFRESH_MS;
+    expect(await ids()).toContain('example-imported');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('reaches the bot: a centre imported while it runs is offered to members', async () => {
+    const extra = { ...base, centres: [...base.centres, centre('example-new-centre')] };
+    const harness = makeBot({ currentContent: async () => extra });
+    const chat = new ChannelChat(harness, 'msteams');
+    await chat.click({ action: 'start' });
+    const replies = await chat.click({ action: 'instrument', id: 'centre-training-needs' });
+    expect(JSON.stringify(replies)).toContain('Example example-new-centre');
   });
 });
 

@@ -4,6 +4,7 @@ import { COMMANDS, type Command } from '../src/conversation/commands';
 import { replyText } from '../src/conversation/reply';
 import { CATALOGS } from '../src/i18n/catalog';
 import { membershipActions } from '../src/members/actions';
+import { JoinAttempts } from '../src/members/joinAttempts';
 import { type Action, can, mayGive, ROLES, type Role } from '../src/members/roles';
 import { type MemberTurn, runMemberTurn } from '../src/memberTurn';
 import { openEmbedded } from '../src/storage/embedded';
@@ -315,6 +316,45 @@ describe('joining in chat with an invite code', () => {
     ).toContain(CATALOGS.vi.joinExpired);
     expect(normaliseCode('abcd efgh')).toBe('ABCD-EFGH');
     expect(normaliseCode('ABCD-EFG0')).toBeUndefined();
+  });
+});
+
+describe('guessing invite codes', () => {
+  it('stops a person after five wrong codes, even a right one next, until a quarter of an hour has passed', async () => {
+    let clock = 0;
+    const attempts = new JoinAttempts(undefined, () => clock);
+    const memberships = new MemoryMembershipStore();
+    const code = newInviteCode();
+    await memberships.createInvite(code, {
+      networkId: 'treatnet',
+      role: 'member',
+      centreId: 'example-resource-centre-vn',
+      createdBy: 'example-admin',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    const guesser = {
+      userId: 'example-guesser',
+      joinAttempts: attempts,
+      join: (typed: string) =>
+        memberships.redeem('treatnet', typed, 'example-guesser', '2026-12-05T00:00:00.000Z'),
+    };
+    for (const guess of ['AAAA-AAAA', 'BBBB-BBBB', 'CCCC-CCCC', 'DDDD-DDDD', 'EEEE-EEEE'])
+      expect((await say(`join ${guess}`, guesser)).text).toContain(en.joinUnknown);
+    expect((await say(`join ${code}`, guesser)).text).toContain(en.joinTooMany);
+    expect((await say(`tham gia ${code}`, guesser)).text).toContain(CATALOGS.vi.joinTooMany);
+    // Someone else is not held up by one guesser; the guesser may try again later.
+    expect(attempts.allowed('example-someone-else')).toBe(true);
+    clock = 15 * 60_000;
+    expect((await say(`join ${code}`, guesser)).text).toContain('You are now a member at');
+  });
+
+  it('bounds wrong codes across everyone, so changing user ids does not help', () => {
+    let clock = 0;
+    const attempts = new JoinAttempts(undefined, () => clock);
+    for (let i = 0; i < 60; i++) attempts.failed(`example-user-${i}`);
+    expect(attempts.allowed('example-fresh-id')).toBe(false);
+    clock = 60_000;
+    expect(attempts.allowed('example-fresh-id')).toBe(true);
   });
 });
 

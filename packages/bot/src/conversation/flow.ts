@@ -12,7 +12,7 @@ import type { Role } from '../members/roles';
 import type { Branding } from '../pack/branding';
 
 /** Why an invite code gave no role: none typed, not a code, unknown, expired or used. */
-export type JoinRefusal = 'no-code' | 'malformed' | 'unknown' | 'expired' | 'used';
+export type JoinRefusal = 'no-code' | 'malformed' | 'unknown' | 'expired' | 'used' | 'too-many';
 
 import type { Message } from './incoming';
 import type { Outcome } from './outcome';

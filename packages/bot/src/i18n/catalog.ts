@@ -120,6 +120,8 @@ const en = {
     'That is not an invite code: a code has 8 letters and digits, for example “ABCD-2345”. Check it and type “join” and the code again.',
   joinUnknown:
     'I do not know that invite code. Check it with the person who gave it to you (codes are for this network only).',
+  joinTooMany:
+    'Too many codes that did not work: wait a quarter of an hour, then type the code again exactly as you were given it.',
   joinExpired: 'That invite code has expired. Ask your focal point or coordinator for a new one.',
   joinUsed:
     'That invite code has been used already: each code is for one person. Ask for a new one.',
@@ -287,6 +289,8 @@ const vi: Record<MessageKey, string> = {
     'Đó không phải mã mời: mã có 8 chữ cái và chữ số, ví dụ “ABCD-2345”. Anh/Chị hãy kiểm tra và gõ lại “tham gia” cùng mã.',
   joinUnknown:
     'Tôi không nhận ra mã mời này. Anh/Chị hãy kiểm tra lại với người đã gửi mã (mã chỉ dùng cho mạng lưới này).',
+  joinTooMany:
+    'Đã thử quá nhiều mã không đúng: Anh/Chị hãy đợi mười lăm phút rồi gõ lại mã đúng như đã được cấp.',
   joinExpired:
     'Mã mời này đã hết hạn. Anh/Chị hãy xin cán bộ đầu mối hoặc điều phối viên một mã mới.',
   joinUsed: 'Mã mời này đã được dùng: mỗi mã chỉ dành cho một người. Anh/Chị hãy xin một mã mới.',

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { AssessmentResult } from '@resonet/core';
 import { type Activity, TestAdapter } from 'botbuilder';
 import { ResonetBot } from '../../src/channels/botframework/bot';
-import { loadContent } from '../../src/content';
+import { type Content, loadContent } from '../../src/content';
 import { createLogger } from '../../src/log';
 import { type MemberStore, MemoryMemberStore } from '../../src/storage/members';
 import { MemoryResultStore, type ResultStore } from '../../src/storage/results';
@@ -29,7 +29,12 @@ export interface BotHarness {
 }
 
 export function makeBot(
-  options: { members?: MemberStore; results?: ResultStore; coordinators?: string[] } = {},
+  options: {
+    members?: MemberStore;
+    results?: ResultStore;
+    coordinators?: string[];
+    currentContent?: () => Promise<Content>;
+  } = {},
 ): BotHarness {
   const results = options.results ?? new MemoryResultStore();
   const members = options.members ?? new MemoryMemberStore(results);
@@ -37,6 +42,7 @@ export function makeBot(
   let n = 0;
   const bot = new ResonetBot({
     content,
+    ...(options.currentContent ? { currentContent: options.currentContent } : {}),
     results,
     members,
     coordinators: new Set(options.coordinators ?? []),

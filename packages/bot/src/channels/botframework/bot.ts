@@ -4,6 +4,7 @@ import { type Incoming, submittedResult, type TurnOutcome } from '../../conversa
 import { LOCALES, langOf, t } from '../../i18n/catalog';
 import { errorFields, type Logger, newErrorId } from '../../log';
 import { membershipActions } from '../../members/actions';
+import { JoinAttempts } from '../../members/joinAttempts';
 import { type MemberTurn, runMemberTurn } from '../../memberTurn';
 import type { MemberStore } from '../../storage/members';
 import type { MembershipStore } from '../../storage/memberships';
@@ -12,6 +13,8 @@ import { incomingMessage, replyActivities } from './activities';
 import { RecentIds } from './recentIds';
 export interface BotDependencies {
   content: Content;
+  /** The content as it is now (the registry read again); none: `content` throughout. */
+  currentContent?: () => Promise<Content>;
   results: ResultStore;
   /** Where member state is kept, eTag-checked, with what each turn submits. */
   members: MemberStore;
@@ -32,6 +35,7 @@ export interface BotDependencies {
  */
 export class ResonetBot extends TeamsActivityHandler {
   private readonly seen = new RecentIds(10_000, 15 * 60_000);
+  private readonly joinAttempts = new JoinAttempts();
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -86,7 +90,8 @@ export class ResonetBot extends TeamsActivityHandler {
     const bootstrap =
       this.deps.coordinators.has(activity.from?.id ?? '') ||
       this.deps.coordinators.has(activity.from?.aadObjectId ?? '');
-    const networkId = this.deps.content.networks[0]?.id ?? 'network';
+    const content = (await this.deps.currentContent?.()) ?? this.deps.content;
+    const networkId = content.networks[0]?.id ?? 'network';
     const memberships = this.deps.memberships;
     const stored = memberships && !bootstrap ? await memberships.get(networkId, userId) : undefined;
     const membership = bootstrap ? { role: 'admin' as const } : stored;
@@ -111,11 +116,12 @@ export class ResonetBot extends TeamsActivityHandler {
             }
           : {}),
         ...(memberships ? membershipActions(memberships, networkId, userId) : {}),
+        joinAttempts: this.joinAttempts,
         conversation: {
           key: `resonet/conversations/${activity.channelId}/${activity.conversation?.id}`,
         },
         incoming,
-        context: { ...this.deps.content, asOf: this.deps.today(), newId: this.deps.newId },
+        context: { ...content, asOf: this.deps.today(), newId: this.deps.newId },
         unreadable: () => {
           const errorId = newErrorId();
           this.deps.log.error(

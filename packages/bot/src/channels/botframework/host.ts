@@ -35,6 +35,7 @@ export interface BotFrameworkHostOptions extends AdapterOptions {
   config: BotConfig;
   log: Logger;
   content: Content;
+  currentContent?: () => Promise<Content>;
   results: ResultStore;
   members: MemberStore;
   memberships?: MembershipStore;
@@ -53,6 +54,7 @@ export function createBotFrameworkHost(options: BotFrameworkHostOptions): BotHos
   const adapter = createAdapter(config, log, options);
   const bot = new ResonetBot({
     content: options.content,
+    ...(options.currentContent ? { currentContent: options.currentContent } : {}),
     results: options.results,
     members: options.members,
     ...(options.memberships ? { memberships: options.memberships } : {}),

@@ -11,6 +11,7 @@ const REFUSED = {
   unknown: 'joinUnknown',
   expired: 'joinExpired',
   used: 'joinUsed',
+  'too-many': 'joinTooMany',
 } as const;
 
 /**
