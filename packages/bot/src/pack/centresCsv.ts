@@ -32,6 +32,22 @@ const flag = (value: string) => {
   return undefined;
 };
 
+/** A row's fields, as the centre schema reads them (blank cells left out). */
+function candidateOf(row: Record<string, string>, file: string, line: number, example: boolean) {
+  const text = (key: string) => row[key]?.trim() || undefined;
+  const nameVi = text('name_vi');
+  return {
+    id: text('id'),
+    name: { en: text('name'), ...(nameVi ? { vi: nameVi } : {}) },
+    country: text('country')?.toUpperCase(),
+    ...(text('host_kind') ? { hostKind: text('host_kind') } : {}),
+    ...(text('participation') ? { participation: text('participation') } : {}),
+    ...(text('joined') ? { joined: text('joined') } : {}),
+    ...(example ? { example: true } : {}),
+    sources: [{ document: file, section: `line ${line}` }],
+  };
+}
+
 /**
  * A pack's centres, one per row of centres.csv (comma, semicolon or tab separated; a header
  * line first). A centre cites the row it comes from; problems name the row's line and column.
@@ -79,18 +95,7 @@ export function readCentresCsv(
       });
       return;
     }
-    const text = (key: string) => row[key]?.trim() || undefined;
-    const nameVi = text('name_vi');
-    const candidate = {
-      id: text('id'),
-      name: { en: text('name'), ...(nameVi ? { vi: nameVi } : {}) },
-      country: text('country')?.toUpperCase(),
-      ...(text('host_kind') ? { hostKind: text('host_kind') } : {}),
-      ...(text('participation') ? { participation: text('participation') } : {}),
-      ...(text('joined') ? { joined: text('joined') } : {}),
-      ...(example ? { example: true } : {}),
-      sources: [{ document: file, section: `line ${line}` }],
-    };
+    const candidate = candidateOf(row, file, line, example);
     const result = parseWith(CentreSchema, candidate, { locale: lang });
     const earlier = result.ok ? seen.get(result.value.id) : undefined;
     if (result.ok && earlier)
