@@ -364,6 +364,20 @@ describe('members’ words for the documents’ words', () => {
   it('never lets another word carry a match on its own', () => {
     expect(engine.answer('what is the purpose of a wedding speech').status).toBe('unknown');
   });
+
+  it('reads "disseminated" as "disseminate", so it meets the words the documents use', () => {
+    // The answer says "spreading results"; "disseminate" is another word for "spread".
+    expect(engine.answer('how are research findings disseminated').entryId).toBe(
+      'technology-transfer',
+    );
+  });
+
+  it('reads "what kinds of" and "whats" as the way a question asks', () => {
+    expect(engine.answer('whats treatnet').entryId).toBe('what-is-treatnet');
+    expect(engine.answer('what kinds of materials does the network develop').entryId).toBe(
+      'ittc-shared-resources',
+    );
+  });
 });
 
 describe('a phase named in a question', () => {

@@ -42,6 +42,10 @@ describe('safety answers', () => {
     ['medical', 'vi', 'Tôi có nên ngừng methadone không?'],
     ['medical', 'vi', 'co nen bo buprenorphine khong'],
     ['medical', 'vi', 'uống methadone với rượu được không'],
+    // Mixing something with a medicine, or drinking while on one.
+    ['medical', 'en', 'Can I combine cannabis and my methadone?'],
+    ['medical', 'en', 'is drinking beer ok while taking buprenorphine'],
+    ['medical', 'vi', 'uống bia khi đang dùng methadone có sao không'],
     // The nearest service: the sources name no clinic.
     ['find-treatment', 'en', 'Is there a methadone clinic near me?'],
     ['find-treatment', 'en', 'where is the closest rehab'],
@@ -75,6 +79,7 @@ describe('safety answers', () => {
     'What is the role of drug dependence treatment in HIV/AIDS prevention and care?',
     'treatment in prison',
     'Which assessment should I take?',
+    'How do ITTCs combine research and training?',
     'Where can I find the training package?',
     'How do resource centres get training?',
     'Các tài liệu thực hành tốt của Treatnet là gì?',

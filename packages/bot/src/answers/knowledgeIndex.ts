@@ -23,12 +23,18 @@ interface Hit {
   terms: string[];
 }
 
-// Words that say how a question is asked, not what it is about.
+// Words that say how a question is asked, not what it is about ("whats", typed without its
+// apostrophe; "what kinds of practices" asks about practices).
 const FILLERS = new Set(
-  'tell me please can could would you i my our we us want know explain define describe give show like there exactly have has had hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
+  'tell me please can could would you i my our we us want know explain define describe give show like there exactly have has had whats whos hows wheres kind kinds sort sorts hay cho toi biet vay oi nhe muon xin minh chung ta'.split(
     ' ',
   ),
 );
+
+// "disseminated" and "disseminating" are "disseminate", "produced" is "produce": the endings
+// that lose an "e" before -ed and -ing get it back, so they meet the word as the documents
+// write it.
+const restoreE = (base: string) => (/(at|iz|is|uc|iv)$/.test(base) ? `${base}e` : base);
 
 // A light English stemmer: safe for folded Vietnamese, whose syllables never end in these.
 function stem(word: string): string {
@@ -36,8 +42,8 @@ function stem(word: string): string {
   if (word.endsWith('ically')) return word.slice(0, -4);
   if (word.endsWith('ly') && word.length > 6) return word.slice(0, -2);
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed') && !word.endsWith('eed')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 5) return restoreE(word.slice(0, -3));
+  if (word.endsWith('ed') && !word.endsWith('eed')) return restoreE(word.slice(0, -2));
   if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
@@ -48,6 +54,8 @@ function stem(word: string): string {
 const ASKING: [RegExp, string][] = [
   [/\b(how many|how much|bao nhieu)\b/g, ' qxquantity '],
   [/\b(how long|bao lau)\b/g, ' qxduration '],
+  // What something leads to is its consequence ("lead" alone would be a leader).
+  [/\b(lead|leads|led|leading) to\b|\b(result|results|resulted) in\b/g, ' consequence '],
   [/\b(khi nao|bao gio|nhu the nao|the nao|tai sao|vi sao|o dau)\b/g, ' '],
 ];
 

@@ -86,6 +86,11 @@ const FOLDED: [SafetyTopic, RegExp][] = [
         // Changing or stopping a medicine, or mixing it, is a medical decision.
         `(stop|stopping|quit|quitting|reduce|reducing|lower|lowering|increase|increasing|change|changing|skip|skipping|miss|missing|mix|mixing|combine|combining) (taking |using )?(my |his |her |their |the |a |this )?(${MEDICINES})`,
         `(${MEDICINES}) (with|and) (alcohol|other)`,
+        // Mixing anything with a medicine, or drinking while on one: "mix alcohol with my
+        // medication", "drink while taking methadone".
+        `(mix|mixing|combine|combining) (\\w+ ){1,3}(with|and) (my |his |her |their |the |a |this )?(${MEDICINES})`,
+        `(alcohol|drink|drinking|beer|wine) (\\w+ ){0,3}(while|when) (on|taking|using) (my |his |her |their |the )?(${MEDICINES})`,
+        `(ruou|bia) (\\w+ ){0,3}(khi|trong khi) (dang )?(uong|dung) (${MEDICINES_VI})`,
         'withdrawal symptoms?',
         `is it safe to (take|use|stop|mix|combine)`,
         'side effects?',

@@ -25,7 +25,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['promote', 'encourage', 'foster'],
   // Not "lead": "what does poor access lead to" asks for consequences, not a coordinator.
   ['run', 'manage', 'coordinate'],
-  ['consequence', 'impact', 'effect'],
+  ['consequence', 'impact', 'effect', 'affect'],
   ['want', 'aim', 'seek'],
 ];
 
