@@ -53,6 +53,7 @@ for (const file of [
   'held-out-5.json',
   'held-out-6.json',
   'held-out-7.json',
+  'held-out-8.json',
 ]) {
   const heldOut = JSON.parse(readFileSync(new URL(`../eval/${file}`, import.meta.url), 'utf8')) as {
     questions: HeldOutQuestion[];
