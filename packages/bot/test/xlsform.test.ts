@@ -203,4 +203,19 @@ describe('an XLSForm in a pack', () => {
         'instruments/broken.xlsx:9 survey.type: the question type "geopoint" is not supported',
       );
   });
+
+  it('names the survey row of a question without Vietnamese, in a pack that speaks it', async () => {
+    const example = fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url));
+    const pack = join(root, 'highlands-vi');
+    cpSync(example, pack, { recursive: true });
+    await odkWorkbook(join(pack, 'instruments', 'staff-check-in.xlsx'), [
+      ['integer', 'visits', 'Visits this month', ''],
+    ]);
+    const read = await readPack(pack);
+    expect(read.ok).toBe(false);
+    if (!read.ok)
+      expect(read.error.map(formatProblem).join('\n')).toMatch(
+        /^instruments\/staff-check-in\.xlsx:9 sections\[1\]\.items\[1\]\.text: The pack speaks Vietnamese/m,
+      );
+  });
 });

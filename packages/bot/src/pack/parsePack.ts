@@ -140,6 +140,15 @@ function instrumentDefaults(raw: unknown, file: string): unknown {
   };
 }
 
+/** The survey row a path into a workbook's instrument is about ("sections[0].items[2].text"). */
+const surveyRowOf =
+  (instrument: Instrument, rows: Record<string, number>) =>
+  (path: string): number | undefined => {
+    const at = /^sections\[(\d+)\]\.items\[(\d+)\]/.exec(path);
+    const item = at ? instrument.sections[Number(at[1])]?.items[Number(at[2])] : undefined;
+    return item ? rows[item.id] : undefined;
+  };
+
 /** An instrument from an XLSForm workbook; its problems by row ("line") and sheet.column. */
 function workbookInstrument(files: PackFiles, file: string, lang: Lang, problems: PackProblem[]) {
   const sheets = files.workbooks?.get(file);
@@ -149,7 +158,7 @@ function workbookInstrument(files: PackFiles, file: string, lang: Lang, problems
     return undefined;
   }
   const read = instrumentFromXlsForm(sheets, { source: file });
-  if (read.ok) return read.value;
+  if (read.ok) return read;
   for (const p of read.error)
     problems.push({
       file,
@@ -166,7 +175,11 @@ function readInstruments(files: PackFiles, lang: Lang, problems: PackProblem[]) 
     if (file.endsWith('.xlsx')) {
       const read = workbookInstrument(files, file, lang, problems);
       if (read)
-        found.push({ file, data: { value: read, lineOf: () => undefined }, instrument: read });
+        found.push({
+          file,
+          data: { value: read.value, lineOf: surveyRowOf(read.value, read.rows) },
+          instrument: read.value,
+        });
       continue;
     }
     if (!DATA.test(file)) {

@@ -461,7 +461,9 @@ function settingsOf(c: Context, row: XlsFormRow | undefined, itemCount: number) 
  * in resonet's own columns (`resonet_scale`, `resonet_reverse`, `resonet_score`, and a
  * `resonet_scales` sheet). What it does not support is named by sheet, row and column, and
  * nothing is returned then: an instrument that silently dropped a condition would ask the
- * wrong questions. `source` is the workbook's name, cited as the instrument's basis.
+ * wrong questions. `source` is the workbook's name, cited as the instrument's basis. A form
+ * read gives `rows` too: the survey row of each question, by its id, so later checks can
+ * point back at the row.
  *
  * @example
  * ```ts
@@ -474,7 +476,7 @@ export function instrumentFromXlsForm(
   sheets: XlsFormSheets,
   options: { source: string },
 ):
-  | { ok: true; value: Instrument; notes: string[] }
+  | { ok: true; value: Instrument; notes: string[]; rows: Record<string, number> }
   | { ok: false; error: XlsFormProblem[]; notes: string[] } {
   const settingsRow = sheets.settings.find((r) => Object.values(r.cells).some((v) => text(v)));
   const defaultLang = column(
@@ -518,7 +520,8 @@ export function instrumentFromXlsForm(
     recommendations: [],
   };
   const checked = parseInstrument(instrument);
-  if (checked.ok) return { ok: true, value: checked.value, notes: c.notes };
+  if (checked.ok)
+    return { ok: true, value: checked.value, notes: c.notes, rows: Object.fromEntries(c.rows) };
   // Core's own checks, pointed back at the row of the question they are about.
   const error = checked.error.map((issue) => {
     const at = /^sections\[(\d+)\]\.items\[(\d+)\]/.exec(issue.path);
