@@ -209,7 +209,13 @@ describe('a broken pack: every problem names its file, line and field', () => {
     );
     expect(found).toHaveLength(2);
     expect(found.join('\n')).toMatch(/centres\.csv:2 country: .*(không hợp lệ|Mã quốc gia)/i);
-    // The branding's own checks speak Vietnamese too.
+    // The YAML reader's complaints and the branding's own checks speak Vietnamese too.
+    expect(problems(edit('network.yaml', 'name:\n', 'name: [\n'), 'vi').join('\n')).toMatch(
+      /^network\.yaml:\d+: Đây không phải YAML hợp lệ: thiếu một ký tự đóng/,
+    );
+    expect(
+      problems(edit('network.yaml', 'id: example-delta-network', 'id: a\nid: b'), 'vi').join('\n'),
+    ).toMatch(/^network\.yaml:\d+: Đây không phải YAML hợp lệ: một khóa xuất hiện hai lần/);
     expect(
       problems(edit('pack.yaml', 'colour: "#1f5f8b"', 'colour: "#ffd700"'), 'vi').join('\n'),
     ).toMatch(/^pack\.yaml:19 colour: quá sáng: chữ trắng trên màu này khó đọc/);

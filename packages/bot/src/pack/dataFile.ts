@@ -17,6 +17,24 @@ export function pathSegments(path: string): (string | number)[] {
   return segments;
 }
 
+// The YAML reader's commonest complaints, in Vietnamese; others keep its English words.
+const YAML_ERRORS_VI: Readonly<Record<string, string>> = {
+  BAD_INDENT: 'thụt lề không đúng: các khóa cùng cấp phải thẳng cột với nhau',
+  TAB_AS_INDENT: 'dùng phím Tab để thụt lề; YAML chỉ nhận dấu cách',
+  MISSING_CHAR: 'thiếu một ký tự đóng (dấu ngoặc, dấu nháy hoặc dấu hai chấm)',
+  DUPLICATE_KEY: 'một khóa xuất hiện hai lần trong cùng một đối tượng',
+  BLOCK_AS_IMPLICIT_KEY: 'một dòng được hiểu là khóa nhưng thiếu dấu hai chấm, hoặc thụt lề sai',
+  MULTILINE_IMPLICIT_KEY: 'một khóa kéo dài nhiều dòng: hãy đặt khóa và dấu hai chấm trên một dòng',
+  UNEXPECTED_TOKEN: 'có ký tự không mong đợi ở đây',
+  BAD_DQ_ESCAPE: 'một ký tự thoát (\\) trong chuỗi có dấu nháy kép không hợp lệ',
+  BAD_SCALAR_START: 'giá trị bắt đầu bằng một ký tự đặc biệt: hãy đặt giá trị trong dấu nháy',
+  MULTIPLE_DOCS: 'tệp có nhiều tài liệu YAML (dòng ---): mỗi tệp chỉ một',
+};
+
+/** A YAML problem as the reader of the pack can follow it. */
+const yamlDetail = (error: { code: string; message: string }, lang: Lang) =>
+  (lang === 'vi' ? YAML_ERRORS_VI[error.code] : undefined) ?? error.message.split('\n')[0] ?? '';
+
 /**
  * Reads YAML (JSON is YAML too, so one reader gives both their line numbers). `offset`: lines
  * before the text in its file (a Markdown file's front matter starts on line 2).
@@ -39,10 +57,7 @@ export function readDataFile(
       error: {
         file,
         ...(line ? { line: line + offset } : {}),
-        message: problemText(lang, 'syntax', {
-          format,
-          detail: error.message.split('\n')[0] ?? '',
-        }),
+        message: problemText(lang, 'syntax', { format, detail: yamlDetail(error, lang) }),
       },
     };
   }
