@@ -19,6 +19,7 @@ import { loadContent } from '../src/content';
 import { CATALOGS } from '../src/i18n/catalog';
 import { SHIPPED_BRANDING } from '../src/pack/shipped';
 import { MemoryMemberStore } from '../src/storage/members';
+import { MemoryMembershipStore, newInviteCode } from '../src/storage/memberships';
 import { MemoryResultStore } from '../src/storage/results';
 import { assertBuilt, bareEnv, cli } from './support/processes';
 
@@ -145,12 +146,35 @@ const persistentStore = (): TerminalStore => {
   return {
     members: new MemoryMemberStore(results),
     results,
+    memberships: new MemoryMembershipStore(),
     persistent: true,
     close: async () => {},
   };
 };
 
 describe('the terminal chat (in process)', () => {
+  it('gives the role an invite code gives, so a coordinator sees the network views', async () => {
+    const store = persistentStore();
+    const code = newInviteCode();
+    await store.memberships.createInvite(code, {
+      networkId: content.networks[0]?.id ?? '',
+      role: 'coordinator',
+      createdBy: 'example-admin',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    const session = terminal(store, 'en');
+    session.type('summary');
+    await session.waitFor(CATALOGS.en.notCoordinator);
+    session.type(`join ${code}`);
+    await session.waitFor('You are now a coordinator');
+    session.type('submissions');
+    session.end();
+    expect(await session.chat.done).toBe(0);
+    const after = session.out().slice(session.out().indexOf('You are now a coordinator'));
+    expect(after).not.toContain(CATALOGS.en.notCoordinator);
+    expect(after).toContain(CATALOGS.en.submissionsButton);
+  });
+
   it('pauses on Ctrl+C and resumes in the next run where the member stopped', async () => {
     const store = persistentStore();
     const first = terminal(store, 'en');

@@ -16,6 +16,8 @@ import {
 } from '../../conversation/state';
 import { cleanText } from '../../http/requestBody';
 import { type Lang, langOf, t } from '../../i18n/catalog';
+import { membershipActions } from '../../members/actions';
+import { JoinAttempts } from '../../members/joinAttempts';
 import { runMemberTurn } from '../../memberTurn';
 import {
   ANSI,
@@ -76,14 +78,29 @@ export function startTerminalChat(options: TerminalChatOptions): TerminalChat {
     if (text) output.write(`${tty && output.columns ? wrap(text, output.columns) : text}\n`);
   };
 
+  const networkId = content.networks[0]?.id ?? 'network';
+  const joinAttempts = new JoinAttempts();
+
   /** One turn: the shared member turn (load, engine, store), then print. */
   const step = async (incoming: Incoming): Promise<TurnOutcome> => {
+    // The terminal's person has the role an invite gave them, as in Teams and on the page.
+    const stored = await store.memberships.get(networkId, userId);
     const { outcome } = await runMemberTurn({
       members: store.members,
       results: store.results,
       key,
       userId,
       isCoordinator: false,
+      ...(stored
+        ? {
+            membership: {
+              role: stored.role,
+              ...(stored.centreId ? { centreId: stored.centreId } : {}),
+            },
+          }
+        : {}),
+      ...membershipActions(store.memberships, networkId, userId),
+      joinAttempts,
       conversation: { state: conversation },
       incoming: { ...incoming, locale: options.locale },
       context: { ...content, asOf: options.today(), newId: options.newId },

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { type MemberStore, MemoryMemberStore } from '../../storage/members';
+import { type MembershipStore, MemoryMembershipStore } from '../../storage/memberships';
 import { MemoryResultStore, type ResultStore } from '../../storage/results';
 
 /** Where the terminal chat keeps the member's state and submitted results. */
 export interface TerminalStore {
   members: MemberStore;
   results: ResultStore;
+  /** Roles and invites: "join CODE" in the terminal gives the role, as in Teams. */
+  memberships: MembershipStore;
   /** Whether they outlive the process, so that a paused assessment resumes next time. */
   persistent: boolean;
   close(): Promise<void>;
@@ -25,6 +28,7 @@ export async function openTerminalStore(
     return {
       members: new MemoryMemberStore(results),
       results,
+      memberships: new MemoryMembershipStore(),
       persistent: false,
       close: () => results.close(),
     };
@@ -46,6 +50,7 @@ export async function openTerminalStore(
   return {
     members: stores.members,
     results: stores.results,
+    memberships: stores.memberships,
     persistent: true,
     close: stores.close,
   };
