@@ -261,17 +261,23 @@ describe.skipIf(Boolean(postgresSkipReason))('PostgreSQL', () => {
   });
 });
 
+/** A code inviting a member to the example centre, stored in `memberships`. */
+async function memberInvite(memberships: MembershipStore) {
+  const code = newInviteCode();
+  await memberships.createInvite(code, {
+    networkId: 'treatnet',
+    role: 'member',
+    centreId: 'example-resource-centre-vn',
+    createdBy: 'example-admin',
+    expiresAt: '2999-01-01T00:00:00.000Z',
+  });
+  return code;
+}
+
 describe('joining in chat with an invite code', () => {
   it('gives the role and the centre, which assessments then use without asking', async () => {
     const memberships = new MemoryMembershipStore();
-    const code = newInviteCode();
-    await memberships.createInvite(code, {
-      networkId: 'treatnet',
-      centreId: 'example-resource-centre-vn',
-      role: 'member',
-      createdBy: 'example-admin',
-      expiresAt: '2099-01-01T00:00:00.000Z',
-    });
+    const code = await memberInvite(memberships);
     const join = (userId: string) => (typed: string) =>
       memberships.redeem('treatnet', typed, userId, '2026-12-05T00:00:00.000Z');
     const joined = await say(`join ${code.toLowerCase().replace('-', ' ')}`, {
@@ -324,14 +330,7 @@ describe('guessing invite codes', () => {
     let clock = 0;
     const attempts = new JoinAttempts(undefined, () => clock);
     const memberships = new MemoryMembershipStore();
-    const code = newInviteCode();
-    await memberships.createInvite(code, {
-      networkId: 'treatnet',
-      role: 'member',
-      centreId: 'example-resource-centre-vn',
-      createdBy: 'example-admin',
-      expiresAt: '2999-01-01T00:00:00.000Z',
-    });
+    const code = await memberInvite(memberships);
     const guesser = {
       userId: 'example-guesser',
       joinAttempts: attempts,
