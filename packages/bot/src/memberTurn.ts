@@ -197,13 +197,27 @@ function changeOf(
 }
 
 /**
+ * The network summary's reads: each scored instrument's figures, summed by the store
+ * (O(centres × scales)); the results of forms without scales, whose answers are counted.
+ */
+async function summedViews(turnOf: MemberTurn) {
+  const figures: Record<string, NonNullable<EngineContext['figures']>[string]> = {};
+  const results = [];
+  for (const instrument of turnOf.context.instruments)
+    if (instrument.scales.length)
+      figures[instrument.id] = await turnOf.results.figures(instrument.id);
+    else results.push(...(await turnOf.results.query({ instrumentId: instrument.id })));
+  return { figures, results };
+}
+
+/**
  * What the command reads from the stores, loaded before the engine runs: the member's
  * results or every result (coordinators), and the last days' unanswered questions, grouped.
  */
 async function storedViews(
   turnOf: MemberTurn,
   message: Message,
-): Promise<Pick<EngineContext, 'results' | 'unanswered' | 'centreRequests'>> {
+): Promise<Pick<EngineContext, 'results' | 'figures' | 'unanswered' | 'centreRequests'>> {
   const needs = resultsNeeded(message, turnOf.isCoordinator, turnOf.membership);
   const query =
     needs === 'mine'
@@ -211,7 +225,8 @@ async function storedViews(
       : needs === 'centre'
         ? { centreId: turnOf.membership?.centreId ?? '' }
         : {};
-  const results = needs ? await turnOf.results.query(query) : undefined;
+  const summed = needs === 'figures' ? await summedViews(turnOf) : undefined;
+  const results = summed ? summed.results : needs ? await turnOf.results.query(query) : undefined;
   let unanswered: UnansweredGroup[] | undefined;
   if (turnOf.unanswered && unansweredNeeded(message, turnOf.isCoordinator)) {
     const since = new Date(Date.now() - UNANSWERED_DAYS * 24 * 60 * 60 * 1000);
@@ -223,6 +238,7 @@ async function storedViews(
       : undefined;
   return {
     ...(results ? { results } : {}),
+    ...(summed ? { figures: summed.figures } : {}),
     ...(unanswered ? { unanswered } : {}),
     ...(centreRequests ? { centreRequests } : {}),
   };

@@ -12,11 +12,19 @@ export {
   type ScaleChange,
   type ScaleSummary,
   summarizeResults,
+  summaryFromCentreScores,
 } from './assessment/aggregation';
 export { type AnswerError, parseAnswer, YES_NO_WORDS } from './assessment/answers';
 export { type AnswerTally, tallyAnswers } from './assessment/answerTallies';
 export { type AnswerValue, AnswerValueSchema } from './assessment/answerValue';
-export { type CentreScaleScore, centreScores } from './assessment/centreScores';
+export {
+  type CentreScaleScore,
+  centreScores,
+  centreScoresFromTotals,
+  latestResults,
+  type ScaleTotals,
+  scaleTotals,
+} from './assessment/centreScores';
 export { NEED_COLOURS, resultChartAlt, resultChartSvg } from './assessment/chart';
 export {
   type Condition,

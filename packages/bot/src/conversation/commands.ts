@@ -22,7 +22,7 @@ interface CommandSpec {
    * The stored results the command reads: the member's own, their centre's (focal points),
    * or every one (coordinators).
    */
-  results?: 'mine' | 'centre' | 'all';
+  results?: 'mine' | 'centre' | 'all' | 'figures';
   /** The fields its card submit carries beside `action`. */
   data: z.ZodRawShape;
   /** It reads the unanswered-questions log (coordinators only). */
@@ -138,7 +138,7 @@ export const COMMANDS = {
   summary: {
     words: { en: ['summary', 'network summary'], vi: ['tong hop', 'tong hop mang luoi'] },
     scope: 'anywhere',
-    results: 'all',
+    results: 'figures',
     data: {},
   },
   unanswered: {

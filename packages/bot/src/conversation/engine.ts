@@ -104,17 +104,18 @@ const ROUTES: readonly {
 
 /**
  * Which stored results a turn needs, so the edge loads them before calling {@link turn}:
- * the member's own, every result (coordinators only), or none.
+ * the member's own, their centre's (its focal point), every result or the summed figures
+ * of each instrument (coordinators only), or none.
  */
 export function resultsNeeded(
   message: Message,
   isCoordinator: boolean,
   centre?: { role: Role; centreId?: string },
-): 'mine' | 'centre' | 'all' | undefined {
+): 'mine' | 'centre' | 'all' | 'figures' | undefined {
   const needs =
     message.command &&
-    (COMMANDS[message.command] as { results?: 'mine' | 'centre' | 'all' }).results;
-  if (needs === 'all' && !isCoordinator) return undefined;
+    (COMMANDS[message.command] as { results?: 'mine' | 'centre' | 'all' | 'figures' }).results;
+  if ((needs === 'all' || needs === 'figures') && !isCoordinator) return undefined;
   // A centre's results are read only for its own focal point (or someone above).
   if (needs === 'centre' && !(centre?.centreId && can(centre.role, 'see-centre-results')))
     return undefined;

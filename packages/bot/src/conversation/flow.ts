@@ -4,6 +4,7 @@ import {
   type Instrument,
   localize,
   type Network,
+  type ScaleTotals,
 } from '@resonet/core';
 import type { AnswerEngine } from '../answers/answer';
 import type { SourceTitle } from '../answers/citation';
@@ -45,6 +46,13 @@ export interface EngineContext {
   newId: () => string;
   /** Stored results, loaded by the edge when `resultsNeeded` asks for them. */
   results?: readonly AssessmentResult[];
+  /**
+   * Each scored instrument's figures as the store sums them (results, centres, totals per
+   * centre and scale), loaded for the network summary instead of every result.
+   */
+  figures?: Readonly<
+    Record<string, { results: number; centres: readonly string[]; totals: readonly ScaleTotals[] }>
+  >;
   /**
    * The unanswered questions of the last {@link UNANSWERED_DAYS} days, grouped, loaded for
    * coordinators when the command asks; absent where they are not recorded.

@@ -91,6 +91,26 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       alter table memberships add column requested_at timestamptz;
     `,
   },
+  {
+    // Each result's scale scores in rows, so a network's figures are summed by the database
+    // per centre and scale instead of reading every result; filled for the results stored.
+    version: 6,
+    sql: `
+      create table result_scores (
+        result_id text not null references assessment_results (id) on delete cascade,
+        scale_id text not null,
+        value double precision not null,
+        primary key (result_id, scale_id)
+      );
+      insert into result_scores (result_id, scale_id, value)
+        select r.id, s.value->>'scaleId', (s.value->>'value')::double precision
+        from assessment_results r, jsonb_array_elements(r.doc->'scores') s
+        where jsonb_typeof(s.value->'value') = 'number'
+        on conflict do nothing;
+      create index assessment_results_latest
+        on assessment_results (instrument_id, centre_id, respondent_id, submitted_at desc, id desc);
+    `,
+  },
 ];
 
 // Any fixed number: every instance takes the same lock, so migrations run one at a time.

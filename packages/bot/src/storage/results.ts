@@ -1,4 +1,9 @@
-import { type AssessmentResult, AssessmentResultSchema } from '@resonet/core';
+import {
+  type AssessmentResult,
+  AssessmentResultSchema,
+  type ScaleTotals,
+  scaleTotals,
+} from '@resonet/core';
 import type { Database, Queryable } from './database';
 
 /** Stores a result unless one with its id is there; says which. */
@@ -22,7 +27,26 @@ export async function insertResult(
       JSON.stringify(result),
     ],
   );
-  return rows.length ? 'stored' : 'duplicate';
+  if (!rows.length) return 'duplicate';
+  const scored = result.scores.filter((s) => typeof s.value === 'number');
+  if (scored.length)
+    await q.query(
+      `insert into result_scores (result_id, scale_id, value)
+       select $1, scale_id, value from unnest($2::text[], $3::double precision[]) as s(scale_id, value)
+       on conflict do nothing`,
+      [result.id, scored.map((s) => s.scaleId), scored.map((s) => s.value)],
+    );
+  return 'stored';
+}
+
+/** One instrument's figures as the database sums them: results, centres, totals per scale. */
+export interface InstrumentFigures {
+  /** Every result of the instrument, repeated answers included. */
+  results: number;
+  /** The centres with results, in id order. */
+  centres: string[];
+  /** Per centre and scale, over each respondent's latest result. */
+  totals: ScaleTotals[];
 }
 
 /** Which results to read; every field narrows, dates are inclusive YYYY-MM-DD. */
@@ -49,6 +73,11 @@ export interface ResultStore {
    * (`named:…`) mapped to the registry centre it is. Returns how many moved.
    */
   relabelCentre(from: string, to: string): Promise<number>;
+  /**
+   * One instrument's figures, summed where the results are (see `InstrumentFigures`): what a
+   * network summary needs, read in O(centres × scales), never O(results).
+   */
+  figures(instrumentId: string): Promise<InstrumentFigures>;
   close(): Promise<void>;
 }
 
@@ -91,6 +120,10 @@ export class MemoryResultStore implements ResultStore {
         count++;
       }
     return count;
+  }
+  async figures(instrumentId: string) {
+    const own = [...this.results.values()].filter((r) => r.instrumentId === instrumentId);
+    return { results: own.length, ...scaleTotals(own) };
   }
   async close() {}
 }
@@ -147,6 +180,46 @@ export class SqlResultStore implements ResultStore {
       [from, to],
     );
     return rows.length;
+  }
+
+  async figures(instrumentId: string): Promise<InstrumentFigures> {
+    // Each respondent's latest result at each centre (on one day, the greater id), as core's
+    // latestResults chooses; a centre without scores still counts as a centre.
+    const rows = await this.db.query<{
+      centre_id: string;
+      scale_id: string | null;
+      n: number;
+      total: number | null;
+      squares: number | null;
+    }>(
+      `with latest as (
+         select distinct on (centre_id, respondent_id) id, centre_id
+         from assessment_results where instrument_id = $1
+         order by centre_id, respondent_id, submitted_at desc, id desc
+       )
+       select l.centre_id, s.scale_id, count(s.value)::int as n,
+              sum(s.value) as total, sum(s.value * s.value) as squares
+       from latest l left join result_scores s on s.result_id = l.id
+       group by l.centre_id, s.scale_id`,
+      [instrumentId],
+    );
+    const [count] = await this.db.query<{ n: number }>(
+      'select count(*)::int as n from assessment_results where instrument_id = $1',
+      [instrumentId],
+    );
+    const centres = [...new Set(rows.map((r) => r.centre_id))].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    const totals = rows
+      .filter((r) => r.scale_id !== null && r.n > 0)
+      .map((r) => ({
+        centreId: r.centre_id,
+        scaleId: r.scale_id as string,
+        n: r.n,
+        sum: Number(r.total),
+        sumOfSquares: Number(r.squares),
+      }));
+    return { results: count?.n ?? 0, centres, totals };
   }
 
   async close() {}

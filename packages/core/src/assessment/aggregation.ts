@@ -1,7 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { type Centre, centreRegion } from '../centre';
 import { toDay } from '../period';
-import { centreScores } from './centreScores';
+import { type CentreScaleScore, centreScores } from './centreScores';
 import type { Instrument, ScoringScale } from './instrument';
 import type { AssessmentResult } from './results';
 import { type NeedLevel, needLevelOf } from './scoring';
@@ -61,8 +61,28 @@ function summarize(
   // Centre scores first (each centre's respondents combined), so a centre with many
   // respondents weighs the same as one with a single respondent; a staff-level centre with
   // too few respondents counts as insufficient data, as one without answers does.
-  const combined = centreScores(instrument, results);
-  const centreIds = new Set(results.map((r) => r.centreId));
+  return summaryFromCentreScores(instrument, centreScores(instrument, results), {
+    results: results.length,
+    centres: new Set(results.map((r) => r.centreId)).size,
+  });
+}
+
+/**
+ * The network picture from centres' combined scores (as `centreScores` or a database's
+ * totals give them) and the number of results and centres they come from: what
+ * `summarizeResults` computes, without reading every result again.
+ *
+ * @example
+ * ```ts
+ * const { centres, totals } = scaleTotals(results);
+ * summaryFromCentreScores(instrument, centreScoresFromTotals(instrument, centres, totals), { results: results.length, centres: centres.length });
+ * ```
+ */
+export function summaryFromCentreScores(
+  instrument: Instrument,
+  combined: readonly CentreScaleScore[],
+  counts: { results: number; centres: number },
+): Omit<NetworkSummary, 'instrumentId' | 'groups'> {
   const scales = instrument.scales.map((scale: ScoringScale): ScaleSummary => {
     const values = combined
       .filter((c) => c.scaleId === scale.id && c.mean !== null)
@@ -79,7 +99,7 @@ function summarize(
       high: 0,
       moderate: 0,
       low: 0,
-      'insufficient-data': centreIds.size - values.length,
+      'insufficient-data': counts.centres - values.length,
     };
     for (const value of values) {
       const level = needLevelOf(scale, value);
@@ -102,7 +122,7 @@ function summarize(
         b.highNeedShare - a.highNeedShare || (b.meanGap ?? -Infinity) - (a.meanGap ?? -Infinity),
     )
     .map((s) => s.scaleId);
-  return { results: results.length, centres: centreIds.size, scales, ranking };
+  return { results: counts.results, centres: counts.centres, scales, ranking };
 }
 
 /**

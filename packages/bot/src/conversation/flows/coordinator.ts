@@ -1,9 +1,11 @@
 import {
   type AssessmentResult,
   centreScores,
+  centreScoresFromTotals,
   dataDictionaryCsv,
   resultsToCsv,
   summarizeResults,
+  summaryFromCentreScores,
   tallyAnswers,
 } from '@resonet/core';
 import { submissionsCard, summaryCard, unansweredCard } from '../../cards/coordinator';
@@ -34,22 +36,39 @@ export const submissions: Flow = coordinatorView((outcome, all, ctx) => {
   return outcome.say('', submissionsCard(rows, lang));
 });
 
-/** The network's summary: one card per instrument that has results. */
-export const summary: Flow = coordinatorView((outcome, all, ctx) =>
-  ctx.instruments.reduce((next, instrument) => {
-    const own = all.filter((r) => r.instrumentId === instrument.id);
-    return own.length
-      ? next.say(
-          '',
-          summaryCard(instrument, summarizeResults(instrument, own), outcome.lang, {
-            combined: centreScores(instrument, own),
-            centreName: (id) => centreLabel(ctx, id, outcome.lang),
-            tallies: tallyAnswers(instrument, own),
-          }),
-        )
-      : next;
-  }, outcome),
-);
+/**
+ * The network's summary: one card per instrument that has results. A scored instrument's
+ * figures come summed from the store (`ctx.figures`); a form without scales is counted
+ * from its results.
+ */
+export const summary: Flow = (outcome, _message, ctx) => {
+  const lang = outcome.lang;
+  if (!ctx.isCoordinator) return outcome.say(t(lang, 'notCoordinator'));
+  const centreName = (id: string) => centreLabel(ctx, id, lang);
+  const cards = ctx.instruments.flatMap((instrument) => {
+    const figures = ctx.figures?.[instrument.id];
+    if (figures?.results) {
+      const combined = centreScoresFromTotals(instrument, figures.centres, figures.totals);
+      const counts = { results: figures.results, centres: figures.centres.length };
+      const network = {
+        instrumentId: instrument.id,
+        ...summaryFromCentreScores(instrument, combined, counts),
+      };
+      return [summaryCard(instrument, network, lang, { combined, centreName })];
+    }
+    const own = (ctx.results ?? []).filter((r) => r.instrumentId === instrument.id);
+    if (!own.length) return [];
+    return [
+      summaryCard(instrument, summarizeResults(instrument, own), lang, {
+        combined: centreScores(instrument, own),
+        centreName,
+        tallies: tallyAnswers(instrument, own),
+      }),
+    ];
+  });
+  if (!cards.length) return outcome.say(t(lang, 'noSubmissions'));
+  return cards.reduce((next, card) => next.say('', card), outcome);
+};
 
 /** Every result as one CSV file, with the data dictionary of their instruments. */
 export const exportAll: Flow = coordinatorView((outcome, all, ctx) => {
