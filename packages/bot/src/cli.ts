@@ -215,6 +215,7 @@ export function main(argv: string[]): void {
     invite: () => import('./cli/members').then((m) => m.inviteCommand(argv.slice(1), process.env)),
     members: () =>
       import('./cli/members').then((m) => m.membersCommand(argv.slice(1), process.env)),
+    report: () => import('./cli/report').then((m) => m.reportCommand(argv.slice(1), process.env)),
   };
   const command = argv[0] ?? '';
   if (Object.hasOwn(database, command)) {

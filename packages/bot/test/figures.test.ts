@@ -170,6 +170,7 @@ function contract(
       await s.store.deleteByRespondent('example-leaver');
       expect(await s.store.figures('example-forget')).toEqual({
         results: 0,
+        perCentre: {},
         centres: [],
         totals: [],
       });

@@ -43,6 +43,10 @@ Commands:
       or an array of such objects) or CSV (one row per respondent, one column per item id;
       optional columns respondent_id and centre_id; comma, semicolon or tab separated).
       Rows missing required answers are scored with a warning; --strict refuses them.
+  report summary --instrument ID [--by region|country|centre] [--json]
+      The network summary a coordinator sees in chat, for one instrument, from the bot's
+      database (DATABASE_URL, else RESONET_DATA_DIR); --by adds one per region, country or
+      centre; --json gives the figures, the number of results included.
   kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
       The questions members asked that the knowledge base could not answer well, grouped
       by similarity, most asked first (default: the last 30 days). Reads the bot's database
@@ -92,6 +96,10 @@ Các lệnh:
       mã câu hỏi; có thể thêm cột respondent_id và centre_id; phân cách bằng dấu phẩy, chấm
       phẩy hoặc tab). Dòng thiếu câu trả lời bắt buộc vẫn được chấm kèm cảnh báo; --strict
       từ chối các dòng đó.
+  report summary --instrument MÃ [--by region|country|centre] [--json]
+      Bản tổng hợp mạng lưới mà điều phối viên xem trong trò chuyện, cho một công cụ, từ cơ
+      sở dữ liệu của bot (DATABASE_URL, nếu không thì RESONET_DATA_DIR); --by thêm một bản
+      cho mỗi khu vực, quốc gia hoặc trung tâm; --json cho các số liệu, kèm số kết quả.
   kb unanswered [--since YYYY-MM-DD] [--json] [--lang en|vi]
       Các câu hỏi thành viên đã hỏi mà cơ sở tri thức chưa trả lời tốt, gộp theo độ giống
       nhau, hỏi nhiều nhất trước (mặc định: 30 ngày qua). Đọc cơ sở dữ liệu của bot
@@ -383,6 +391,22 @@ RESONET_EXAMPLE_CENTRES=true hiện các trung tâm ví dụ, như với serve.
   needArgs: {
     en: 'score needs an instrument id and an answers file: resonet score <instrument-id> <answers-file>',
     vi: 'Lệnh score cần mã công cụ và tệp câu trả lời: resonet score <mã-công-cụ> <tệp-câu-trả-lời>',
+  },
+  reportUsage: {
+    en: 'Usage: resonet report summary --instrument ID [--by region|country|centre] [--json]   (also --network ID, --pack DIR)',
+    vi: 'Cách dùng: resonet report summary --instrument MÃ [--by region|country|centre] [--json]   (và --network MÃ, --pack THƯ-MỤC)',
+  },
+  reportBadBy: {
+    en: 'Unknown --by "{value}": use one of {known}.',
+    vi: 'Không hỗ trợ --by "{value}": dùng một trong {known}.',
+  },
+  reportNone: {
+    en: 'No results of {instrument} are stored yet.',
+    vi: 'Chưa có kết quả nào của {instrument} được lưu.',
+  },
+  reportUnknownPlace: {
+    en: 'centres not in the registry',
+    vi: 'các trung tâm chưa có trong danh sách',
   },
   unknownInstrument: {
     en: 'No instrument has the id "{value}". Known: {known}.',

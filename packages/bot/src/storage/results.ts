@@ -45,6 +45,8 @@ export interface InstrumentFigures {
   results: number;
   /** The centres with results, in id order. */
   centres: string[];
+  /** Each centre's number of results. */
+  perCentre: Record<string, number>;
   /** Per centre and scale, over each respondent's latest result. */
   totals: ScaleTotals[];
 }
@@ -123,7 +125,9 @@ export class MemoryResultStore implements ResultStore {
   }
   async figures(instrumentId: string) {
     const own = [...this.results.values()].filter((r) => r.instrumentId === instrumentId);
-    return { results: own.length, ...scaleTotals(own) };
+    const perCentre: Record<string, number> = {};
+    for (const r of own) perCentre[r.centreId] = (perCentre[r.centreId] ?? 0) + 1;
+    return { results: own.length, perCentre, ...scaleTotals(own) };
   }
   async close() {}
 }
@@ -203,10 +207,11 @@ export class SqlResultStore implements ResultStore {
        group by l.centre_id, s.scale_id`,
       [instrumentId],
     );
-    const [count] = await this.db.query<{ n: number }>(
-      'select count(*)::int as n from assessment_results where instrument_id = $1',
+    const counts = await this.db.query<{ centre_id: string; n: number }>(
+      'select centre_id, count(*)::int as n from assessment_results where instrument_id = $1 group by centre_id',
       [instrumentId],
     );
+    const perCentre = Object.fromEntries(counts.map((c) => [c.centre_id, c.n]));
     const centres = [...new Set(rows.map((r) => r.centre_id))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
@@ -219,7 +224,8 @@ export class SqlResultStore implements ResultStore {
         sum: Number(r.total),
         sumOfSquares: Number(r.squares),
       }));
-    return { results: count?.n ?? 0, centres, totals };
+    const results = counts.reduce((sum, c) => sum + c.n, 0);
+    return { results, perCentre, centres, totals };
   }
 
   async close() {}

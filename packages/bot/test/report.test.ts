@@ -1,0 +1,122 @@
+// `resonet report summary`: the coordinator's network summary from the command line, from
+// the figures the database sums, equal to core's definition over the same results.
+
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AssessmentResult, type NetworkSummary, summarizeResults } from '@resonet/core';
+import { centreTrainingNeeds } from '@resonet/fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEmbedded } from '../src/storage/embedded';
+import { migrate } from '../src/storage/migrations';
+import { SqlResultStore } from '../src/storage/results';
+import { assertBuilt, runCli } from './support/processes';
+
+const instrument = centreTrainingNeeds;
+const CENTRES = [
+  'example-highlands-north',
+  'example-highlands-valley',
+  'example-highlands-east',
+  'named:Example Typed Centre',
+];
+const COUNTRY: Record<string, string> = {
+  'example-highlands-north': 'VN',
+  'example-highlands-valley': 'VN',
+  'example-highlands-east': 'LA',
+};
+
+/** Four staff at each centre, some twice; quarters, so every sum is exact. */
+function exampleResults(): AssessmentResult[] {
+  const out: AssessmentResult[] = [];
+  CENTRES.forEach((centreId, c) => {
+    for (let staff = 0; staff < 4 + c; staff++)
+      for (const day of staff % 2 ? ['2026-02-01', '2026-06-01'] : ['2026-06-01'])
+        out.push({
+          id: `example-report-${c}-${staff}-${day}`,
+          instrumentId: instrument.id,
+          instrumentVersion: instrument.version,
+          centreId,
+          respondentId: `example-staff-${c}-${staff}`,
+          startedAt: day,
+          submittedAt: day,
+          answers: {},
+          scores: instrument.scales.map((scale, s) => ({
+            scaleId: scale.id,
+            status: 'scored',
+            value: 10 + ((c * 7 + staff * 3 + s * 5 + day.length) % 30) + 0.25 * (staff % 4),
+            answered: 1,
+            minAnswered: 1,
+            min: 10,
+            max: 50,
+            direction: scale.direction,
+            needLevel: null,
+            gap: null,
+          })),
+          example: true,
+        });
+  });
+  return out;
+}
+
+describe('resonet report summary', () => {
+  const root = mkdtempSync(join(tmpdir(), 'resonet-report-'));
+  const pack = join(root, 'pack');
+  const env = { RESONET_STORAGE: 'embedded', RESONET_DATA_DIR: join(root, 'data') };
+  const results = exampleResults();
+  beforeAll(async () => {
+    assertBuilt();
+    const example = fileURLToPath(new URL('../../../examples/highlands-network', import.meta.url));
+    cpSync(example, pack, { recursive: true });
+    writeFileSync(join(pack, 'instruments', 'training.json'), JSON.stringify(instrument));
+    const db = await openEmbedded(env.RESONET_DATA_DIR);
+    await migrate(db);
+    const store = new SqlResultStore(db);
+    for (const r of results) await store.save(r);
+    await db.close();
+  }, 60_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const report = (...args: string[]) =>
+    runCli(['report', 'summary', '--instrument', instrument.id, '--pack', pack, ...args], env);
+
+  it('gives the figures core computes from every result, per country too, in JSON', () => {
+    const run = report('--by', 'country', '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      summary: NetworkSummary;
+      groups: (NetworkSummary & { key: string; name: string })[];
+    };
+    expect(json.summary).toEqual(summarizeResults(instrument, results));
+    expect(json.summary.results).toBe(results.length);
+    const inCountry = (key: string) =>
+      results.filter((r) => (COUNTRY[r.centreId] ?? 'unknown') === key);
+    expect(json.groups.map((g) => g.key)).toEqual(['LA', 'unknown', 'VN']);
+    for (const group of json.groups) {
+      const { key, name, ...summary } = group;
+      expect(summary, key).toEqual(summarizeResults(instrument, inCountry(key)));
+      expect(name).toBeTruthy();
+    }
+  });
+
+  it('prints the coordinator’s card as text, one per region, in both languages', () => {
+    const en = report('--by', 'region');
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain(`Network summary: ${instrument.title.en}`);
+    expect(en.stdout).toContain(`${results.length} results from 4 centres`);
+    expect(en.stdout).toContain('Example Highlands Centre North');
+    expect(en.stdout).toContain(`${instrument.title.en} · Asia`);
+    expect(en.stdout).toContain('centres not in the registry');
+    const vi = report('--lang', 'vi');
+    expect(vi.stdout).toContain(`Tổng hợp mạng lưới: ${instrument.title.vi}`);
+  });
+
+  it('explains its arguments, and refuses an unknown instrument or grouping', () => {
+    expect(runCli(['report', 'summary', '--pack', pack], env)).toMatchObject({ status: 2 });
+    expect(report('--by', 'planet').stderr).toContain('Unknown --by "planet"');
+    const unknown = runCli(['report', 'summary', '--instrument', 'nope', '--pack', pack], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('No instrument has the id "nope"');
+    expect(runCli(['report', '--help'], env).stdout).toContain('Usage: resonet report summary');
+  });
+});
