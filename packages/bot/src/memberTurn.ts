@@ -12,7 +12,7 @@ import {
   turn,
   unansweredNeeded,
 } from './conversation/engine';
-import { UNANSWERED_DAYS } from './conversation/flow';
+import { SUBMISSIONS_PAGE, UNANSWERED_DAYS } from './conversation/flow';
 import {
   type ConversationState,
   readConversationState,
@@ -196,6 +196,12 @@ function changeOf(
   return { ...member, conversation: { key: stored, state: outcome.conversation } };
 }
 
+/** "2026-06-01|result-id" as where a page of submissions starts; anything else: the start. */
+function cursorOf(before: string | undefined) {
+  const m = before ? /^(\d{4}-\d{2}-\d{2})\|(.{1,200})$/.exec(before) : null;
+  return m?.[1] && m[2] ? { submittedAt: m[1], id: m[2] } : undefined;
+}
+
 /**
  * The network summary's reads: each scored instrument's figures, summed by the store
  * (O(centres × scales)); the results of forms without scales, whose answers are counted.
@@ -217,7 +223,7 @@ async function summedViews(turnOf: MemberTurn) {
 async function storedViews(
   turnOf: MemberTurn,
   message: Message,
-): Promise<Pick<EngineContext, 'results' | 'figures' | 'unanswered' | 'centreRequests'>> {
+): Promise<Pick<EngineContext, 'results' | 'figures' | 'page' | 'unanswered' | 'centreRequests'>> {
   const needs = resultsNeeded(message, turnOf.isCoordinator, turnOf.membership);
   const query =
     needs === 'mine'
@@ -226,7 +232,18 @@ async function storedViews(
         ? { centreId: turnOf.membership?.centreId ?? '' }
         : {};
   const summed = needs === 'figures' ? await summedViews(turnOf) : undefined;
-  const results = summed ? summed.results : needs ? await turnOf.results.query(query) : undefined;
+  const page =
+    needs === 'page'
+      ? await turnOf.results.page(
+          SUBMISSIONS_PAGE,
+          cursorOf(dataOf(message, 'submissions')?.before),
+        )
+      : undefined;
+  const results = summed
+    ? summed.results
+    : needs && needs !== 'page'
+      ? await turnOf.results.query(query)
+      : undefined;
   let unanswered: UnansweredGroup[] | undefined;
   if (turnOf.unanswered && unansweredNeeded(message, turnOf.isCoordinator)) {
     const since = new Date(Date.now() - UNANSWERED_DAYS * 24 * 60 * 60 * 1000);
@@ -239,6 +256,7 @@ async function storedViews(
   return {
     ...(results ? { results } : {}),
     ...(summed ? { figures: summed.figures } : {}),
+    ...(page ? { page } : {}),
     ...(unanswered ? { unanswered } : {}),
     ...(centreRequests ? { centreRequests } : {}),
   };

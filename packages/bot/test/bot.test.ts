@@ -232,6 +232,35 @@ describe('the bot on botbuilder’s TestAdapter', () => {
     expect(said(await coordinator.send('summary'))).toContain('Network summary');
   });
 
+  it('pages the submissions for coordinators, newest first, older ones a button away', async () => {
+    const results = new MemoryResultStore();
+    const member = new ChannelChat(makeBot({ results }), 'msteams');
+    await completeByCards(member);
+    await member.click({ action: 'submit' });
+    const [done] = await results.query();
+    if (!done) throw new Error('nothing submitted');
+    for (let i = 0; i < 34; i++)
+      await results.save({ ...done, id: `example-older-${i}`, submittedAt: '2026-01-05' });
+    const coordinator = new ChannelChat(
+      makeBot({ results, coordinators: ['example-coordinator'] }),
+      'msteams',
+      { userId: 'example-coordinator' },
+    );
+    const first = await coordinator.send('submissions');
+    expect(said(first)).toContain('Submitted assessments (35)');
+    const card = cardOf(first.at(-1));
+    const older = buttons<{ title?: string; data: Record<string, unknown> }>(card as never).find(
+      (b) => b.title === CATALOGS.en.olderSubmissions,
+    );
+    expect(JSON.stringify(card)).toContain('2026-11-23');
+    if (!older) throw new Error('no button for older submissions');
+    const second = await coordinator.click(older.data);
+    const rest = cardOf(second.at(-1));
+    const facts = rest?.body.find((e) => e.type === 'FactSet') as { facts: unknown[] } | undefined;
+    expect(facts?.facts).toHaveLength(5);
+    expect(JSON.stringify(rest)).not.toContain(CATALOGS.en.olderSubmissions);
+  });
+
   it('deletes a member’s results and state on “delete my data”, and nobody else’s', async () => {
     const results = new MemoryResultStore();
     const harness = makeBot({ results });

@@ -159,6 +159,35 @@ function contract(
       expect(shown && cardToText(shown)).toBe(cardToText(expected));
     });
 
+    it('pages the newest results for the submissions list, the same however far back', async () => {
+      const mark = `example-page-${name}`;
+      const many = Array.from({ length: 70 }, (_, i) => ({
+        ...(fc.sample(resultsOf({ ...centreTrainingNeeds, id: mark }), {
+          numRuns: 1,
+          seed: 5,
+        })[0]?.[0] ?? ({} as AssessmentResult)),
+        id: `${mark}-${String(i).padStart(2, '0')}`,
+        instrumentId: mark,
+        respondentId: `example-pager-${i}`,
+        submittedAt: `2030-0${1 + (i % 3)}-01`,
+      }));
+      for (const r of many) await s.store.save(r);
+      const expected = [...many]
+        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id.localeCompare(a.id))
+        .map((r) => r.id);
+      const seen: string[] = [];
+      let before: { submittedAt: string; id: string } | undefined;
+      for (let n = 0; n < 3; n++) {
+        const page = await s.store.page(30, before);
+        expect(page.total).toBeGreaterThanOrEqual(70);
+        seen.push(...page.results.map((r) => r.id));
+        const last = page.results.at(-1);
+        before = last ? { submittedAt: last.submittedAt, id: last.id } : undefined;
+      }
+      // Dated after every other result stored here, these come first, newest first.
+      expect(seen.slice(0, 70)).toEqual(expected);
+    });
+
     it('forgets a member’s scores with their results', async () => {
       const [result] =
         fc.sample(resultsOf({ ...centreTrainingNeeds, id: 'example-forget' }), {

@@ -13,19 +13,34 @@ import {
 } from '@resonet/core';
 import type { UnansweredGroup } from '../answers/unanswered';
 import { type Lang, t } from '../i18n/catalog';
-import { type AdaptiveCard, card, text } from './adaptiveCard';
+import { type AdaptiveCard, card, submit, text } from './adaptiveCard';
 
-/** Who submitted what, without answers or respondents: centre, assessment and date. */
+/**
+ * Who submitted what, without answers or respondents: centre, assessment and date, newest
+ * first, with the total; `older` (where the next page starts) adds a button to it.
+ */
 export function submissionsCard(
   rows: readonly { title: string; centre: string; date: string }[],
+  total: number,
   lang: Lang,
+  older?: string,
 ): AdaptiveCard {
   return card([
-    text(t(lang, 'submissions', { count: rows.length }), { weight: 'Bolder' }),
+    text(t(lang, 'submissions', { count: total }), { weight: 'Bolder' }),
     {
       type: 'FactSet',
       facts: rows.map((r) => ({ title: r.date, value: `${r.title} · ${r.centre}` })),
     },
+    ...(older
+      ? [
+          {
+            type: 'ActionSet' as const,
+            actions: [
+              submit(t(lang, 'olderSubmissions'), { action: 'submissions', before: older }),
+            ],
+          },
+        ]
+      : []),
   ]);
 }
 

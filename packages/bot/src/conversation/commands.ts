@@ -22,7 +22,7 @@ interface CommandSpec {
    * The stored results the command reads: the member's own, their centre's (focal points),
    * or every one (coordinators).
    */
-  results?: 'mine' | 'centre' | 'all' | 'figures';
+  results?: 'mine' | 'centre' | 'all' | 'figures' | 'page';
   /** The fields its card submit carries beside `action`. */
   data: z.ZodRawShape;
   /** It reads the unanswered-questions log (coordinators only). */
@@ -132,8 +132,9 @@ export const COMMANDS = {
   submissions: {
     words: { en: ['submissions'], vi: ['bai nop', 'cac bai nop', 'danh sach bai nop'] },
     scope: 'anywhere',
-    results: 'all',
-    data: {},
+    results: 'page',
+    // Where the page starts: "YYYY-MM-DD|result id" of the last one shown.
+    data: { before: optionalText(260) },
   },
   summary: {
     words: { en: ['summary', 'network summary'], vi: ['tong hop', 'tong hop mang luoi'] },

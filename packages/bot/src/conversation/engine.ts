@@ -111,11 +111,13 @@ export function resultsNeeded(
   message: Message,
   isCoordinator: boolean,
   centre?: { role: Role; centreId?: string },
-): 'mine' | 'centre' | 'all' | 'figures' | undefined {
+): 'mine' | 'centre' | 'all' | 'figures' | 'page' | undefined {
   const needs =
     message.command &&
-    (COMMANDS[message.command] as { results?: 'mine' | 'centre' | 'all' | 'figures' }).results;
-  if ((needs === 'all' || needs === 'figures') && !isCoordinator) return undefined;
+    (COMMANDS[message.command] as { results?: 'mine' | 'centre' | 'all' | 'figures' | 'page' })
+      .results;
+  if ((needs === 'all' || needs === 'figures' || needs === 'page') && !isCoordinator)
+    return undefined;
   // A centre's results are read only for its own focal point (or someone above).
   if (needs === 'centre' && !(centre?.centreId && can(centre.role, 'see-centre-results')))
     return undefined;

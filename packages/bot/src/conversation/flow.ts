@@ -21,6 +21,9 @@ import type { Outcome } from './outcome';
 /** How far back coordinators see unanswered questions in chat. */
 export const UNANSWERED_DAYS = 30;
 
+/** How many submissions a coordinator sees at a time. */
+export const SUBMISSIONS_PAGE = 30;
+
 /** What a turn needs from outside; the engine itself does no I/O and reads no clock. */
 export interface EngineContext {
   instruments: readonly Instrument[];
@@ -50,6 +53,8 @@ export interface EngineContext {
    * Each scored instrument's figures as the store sums them (results, centres, totals per
    * centre and scale), loaded for the network summary instead of every result.
    */
+  /** A page of the newest results (coordinators' submissions), and how many there are. */
+  page?: { results: readonly AssessmentResult[]; total: number };
   figures?: Readonly<
     Record<string, { results: number; centres: readonly string[]; totals: readonly ScaleTotals[] }>
   >;

@@ -77,6 +77,7 @@ const en = {
   notCoordinator:
     'Sorry, only the network coordinators can see that. You can see your own results with “my results”.',
   submissions: 'Submitted assessments ({count}):',
+  olderSubmissions: 'Older submissions',
   noSubmissions: 'No assessment has been submitted yet.',
   unansweredTitle:
     'Questions I could not answer well, last {days} {days|day|days} ({count} {count|group|groups}):',
@@ -247,6 +248,7 @@ const vi: Record<MessageKey, string> = {
   notCoordinator:
     'Xin lỗi, chỉ điều phối viên mạng lưới mới xem được nội dung đó. Anh/Chị có thể xem kết quả của mình bằng lệnh “kết quả của tôi”.',
   submissions: 'Các bài đánh giá đã nộp ({count}):',
+  olderSubmissions: 'Các bài nộp cũ hơn',
   noSubmissions: 'Chưa có bài đánh giá nào được nộp.',
   unansweredTitle: 'Các câu hỏi tôi chưa trả lời tốt, {days} ngày qua ({count} nhóm):',
   unansweredLine: '{count} lần · {langs} · gần nhất {date}{nearest}',

@@ -109,6 +109,7 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         on conflict do nothing;
       create index assessment_results_latest
         on assessment_results (instrument_id, centre_id, respondent_id, submitted_at desc, id desc);
+      create index assessment_results_newest on assessment_results (submitted_at desc, id desc);
     `,
   },
 ];

@@ -39,6 +39,18 @@ export async function insertResult(
   return 'stored';
 }
 
+/** One page of the newest results, and how many there are in all. */
+export interface ResultPage {
+  results: AssessmentResult[];
+  total: number;
+}
+
+/** Where a page starts: the results submitted before this one (newest first). */
+export interface PageCursor {
+  submittedAt: string;
+  id: string;
+}
+
 /** One instrument's figures as the database sums them: results, centres, totals per scale. */
 export interface InstrumentFigures {
   /** Every result of the instrument, repeated answers included. */
@@ -80,8 +92,16 @@ export interface ResultStore {
    * network summary needs, read in O(centres × scales), never O(results).
    */
   figures(instrumentId: string): Promise<InstrumentFigures>;
+  /** The newest results, `limit` at a time, older than `before` when given. */
+  page(limit: number, before?: PageCursor): Promise<ResultPage>;
   close(): Promise<void>;
 }
+
+const newestFirst = (a: AssessmentResult, b: AssessmentResult) =>
+  b.submittedAt.localeCompare(a.submittedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+const olderThan = (r: AssessmentResult, c: PageCursor) =>
+  r.submittedAt < c.submittedAt || (r.submittedAt === c.submittedAt && r.id < c.id);
 
 const matches = (r: AssessmentResult, q: ResultQuery) =>
   (q.respondentId === undefined || r.respondentId === q.respondentId) &&
@@ -128,6 +148,15 @@ export class MemoryResultStore implements ResultStore {
     const perCentre: Record<string, number> = {};
     for (const r of own) perCentre[r.centreId] = (perCentre[r.centreId] ?? 0) + 1;
     return { results: own.length, perCentre, ...scaleTotals(own) };
+  }
+  async page(limit: number, before?: PageCursor) {
+    const all = [...this.results.values()];
+    const results = all
+      .filter((r) => !before || olderThan(r, before))
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map((r) => structuredClone(r));
+    return { results, total: all.length };
   }
   async close() {}
 }
@@ -226,6 +255,26 @@ export class SqlResultStore implements ResultStore {
       }));
     const results = counts.reduce((sum, c) => sum + c.n, 0);
     return { results, perCentre, centres, totals };
+  }
+
+  async page(limit: number, before?: PageCursor): Promise<ResultPage> {
+    // Keyset paging over (submitted_at, id): each page costs the same however far back.
+    const rows = await this.db.query<{ id: string; doc: unknown }>(
+      `select id, doc from assessment_results
+       where $1::date is null or (submitted_at, id) < ($1::date, $2::text)
+       order by submitted_at desc, id desc limit $3`,
+      [before?.submittedAt ?? null, before?.id ?? '', limit],
+    );
+    const [count] = await this.db.query<{ n: number }>(
+      'select count(*)::int as n from assessment_results',
+    );
+    const results: AssessmentResult[] = [];
+    for (const row of rows) {
+      const parsed = AssessmentResultSchema.safeParse(row.doc);
+      if (parsed.success) results.push(parsed.data);
+      else this.onUnreadable(row.id);
+    }
+    return { results, total: count?.n ?? 0 };
   }
 
   async close() {}

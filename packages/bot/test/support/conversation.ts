@@ -49,9 +49,14 @@ export class Chat {
     return this.deliver({ type: 'message', value, locale: this.locale });
   }
   deliver(incoming: Incoming): TurnOutcome {
+    // As a store gives them: every result, and the newest page of them for submissions.
+    const newest = [...this.submitted].sort(
+      (a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id.localeCompare(a.id),
+    );
     this.last = turn(JSON.parse(JSON.stringify(this.state)), parseIncoming(incoming), {
       ...this.ctx,
       results: this.submitted,
+      page: { results: newest.slice(0, 30), total: newest.length },
     });
     this.state = JSON.parse(
       JSON.stringify({ conversation: this.last.conversation, member: this.last.member }),

@@ -10,7 +10,14 @@ import {
 } from '@resonet/core';
 import { submissionsCard, summaryCard, unansweredCard } from '../../cards/coordinator';
 import { t } from '../../i18n/catalog';
-import { centreLabel, type EngineContext, type Flow, titleOf, UNANSWERED_DAYS } from '../flow';
+import {
+  centreLabel,
+  type EngineContext,
+  type Flow,
+  SUBMISSIONS_PAGE,
+  titleOf,
+  UNANSWERED_DAYS,
+} from '../flow';
 import type { Message } from '../incoming';
 import type { Outcome } from '../outcome';
 
@@ -25,16 +32,22 @@ const coordinatorView =
     return all.length ? view(outcome, all, ctx) : outcome.say(t(outcome.lang, 'noSubmissions'));
   };
 
-/** The latest submissions, newest first. */
-export const submissions: Flow = coordinatorView((outcome, all, ctx) => {
+/** The latest submissions, newest first, a page at a time (older ones a button away). */
+export const submissions: Flow = (outcome, _message, ctx) => {
   const lang = outcome.lang;
-  const rows = all.slice(0, 30).map((r) => ({
+  if (!ctx.isCoordinator) return outcome.say(t(lang, 'notCoordinator'));
+  const page = ctx.page ?? { results: [], total: 0 };
+  if (!page.results.length) return outcome.say(t(lang, 'noSubmissions'));
+  const rows = page.results.map((r) => ({
     title: titleOf(ctx, r.instrumentId, lang),
     centre: centreLabel(ctx, r.centreId, lang),
     date: r.submittedAt,
   }));
-  return outcome.say('', submissionsCard(rows, lang));
-});
+  const last = page.results.at(-1);
+  const older =
+    last && page.results.length >= SUBMISSIONS_PAGE ? `${last.submittedAt}|${last.id}` : undefined;
+  return outcome.say('', submissionsCard(rows, page.total, lang, older));
+};
 
 /**
  * The network's summary: one card per instrument that has results. A scored instrument's
