@@ -216,6 +216,10 @@ export function main(argv: string[]): void {
     members: () =>
       import('./cli/members').then((m) => m.membersCommand(argv.slice(1), process.env)),
     report: () => import('./cli/report').then((m) => m.reportCommand(argv.slice(1), process.env)),
+    results: () =>
+      import('./cli/results').then((m) =>
+        m.resultsCommand(argv.slice(1), process.env, process.stdout),
+      ),
   };
   const command = argv[0] ?? '';
   if (Object.hasOwn(database, command)) {

@@ -1,16 +1,24 @@
 // `resonet report summary`: the coordinator's network summary from the command line, from
 // the figures the database sums, equal to core's definition over the same results.
 
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { type AssessmentResult, type NetworkSummary, summarizeResults } from '@resonet/core';
+import {
+  type AssessmentResult,
+  type NetworkSummary,
+  resultsToCsv,
+  summarizeResults,
+} from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streamResults } from '../src/cli/results';
 import { openEmbedded } from '../src/storage/embedded';
 import { migrate } from '../src/storage/migrations';
 import { SqlResultStore } from '../src/storage/results';
+import { freshDataDir } from './support/databases';
 import { assertBuilt, runCli } from './support/processes';
 
 const instrument = centreTrainingNeeds;
@@ -58,6 +66,48 @@ function exampleResults(): AssessmentResult[] {
   });
   return out;
 }
+
+describe('results streamed out a page at a time', () => {
+  it('writes the same CSV and JSONL as one piece would, however small the pages', async () => {
+    const data = freshDataDir();
+    const db = await openEmbedded(data.dir);
+    try {
+      await migrate(db);
+      const store = new SqlResultStore(db);
+      const results = exampleResults();
+      for (const r of [...results].reverse()) await store.save(r);
+      const oldest = [...results].sort(
+        (a, b) => a.submittedAt.localeCompare(b.submittedAt) || (a.id < b.id ? -1 : 1),
+      );
+      const collect = async (format: 'csv' | 'jsonl', pageSize: number) => {
+        let text = '';
+        const out = new Writable({
+          write(chunk, _encoding, done) {
+            text += chunk;
+            done();
+          },
+        });
+        const count = await streamResults(store, {}, out, format, { bom: true }, pageSize);
+        return { text, count };
+      };
+      const csv = await collect('csv', 7);
+      expect(csv.count).toBe(results.length);
+      expect(csv.text).toBe(resultsToCsv(oldest, { bom: true }));
+      const jsonl = await collect('jsonl', 5);
+      expect(
+        jsonl.text
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual(oldest);
+      const filtered = await store.scan({ from: '2026-06-01' }, 100);
+      expect(filtered.every((r) => r.submittedAt === '2026-06-01')).toBe(true);
+    } finally {
+      await db.close();
+      data.remove();
+    }
+  }, 60_000);
+});
 
 describe('resonet report summary', () => {
   const root = mkdtempSync(join(tmpdir(), 'resonet-report-'));
@@ -109,6 +159,25 @@ describe('resonet report summary', () => {
     expect(en.stdout).toContain('centres not in the registry');
     const vi = report('--lang', 'vi');
     expect(vi.stdout).toContain(`Tổng hợp mạng lưới: ${instrument.title.vi}`);
+  });
+
+  it('exports the results from the command line, as JSONL or CSV, to stdout or a file', () => {
+    const jsonl = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], env);
+    expect(jsonl.status, jsonl.stderr).toBe(0);
+    expect(jsonl.stdout.trimEnd().split('\n')).toHaveLength(results.length);
+    expect(jsonl.stderr).toContain(`Exported ${results.length} results to stdout.`);
+    const file = join(root, 'results.csv');
+    const csv = runCli(
+      ['results', 'export', '--instrument', instrument.id, '--out', file, '--bom', '--pack', pack],
+      env,
+    );
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFFrecord_type,result_id/);
+    expect(runCli(['results', 'export', '--out', file, '--pack', pack], env)).toMatchObject({
+      status: 1,
+    });
+    expect(runCli(['results', 'export', '--format', 'xml'], env).status).toBe(2);
+    expect(runCli(['results', 'export', '--to', 'soon'], env).stderr).toContain('YYYY-MM-DD');
   });
 
   it('explains its arguments, and refuses an unknown instrument or grouping', () => {

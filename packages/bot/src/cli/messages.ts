@@ -43,6 +43,9 @@ Commands:
       or an array of such objects) or CSV (one row per respondent, one column per item id;
       optional columns respondent_id and centre_id; comma, semicolon or tab separated).
       Rows missing required answers are scored with a warning; --strict refuses them.
+  results export [--instrument ID] [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE]
+      Every stored result (or those of one instrument, between two dates), oldest first,
+      streamed: CSV in the export columns (--bom for Excel), or one JSON result per line.
   report summary --instrument ID [--by region|country|centre] [--json]
       The network summary a coordinator sees in chat, for one instrument, from the bot's
       database (DATABASE_URL, else RESONET_DATA_DIR); --by adds one per region, country or
@@ -96,6 +99,9 @@ Các lệnh:
       mã câu hỏi; có thể thêm cột respondent_id và centre_id; phân cách bằng dấu phẩy, chấm
       phẩy hoặc tab). Dòng thiếu câu trả lời bắt buộc vẫn được chấm kèm cảnh báo; --strict
       từ chối các dòng đó.
+  results export [--instrument MÃ] [--from NGÀY] [--to NGÀY] [--format csv|jsonl] [--out TỆP]
+      Mọi kết quả đã lưu (hoặc của một công cụ, giữa hai ngày), cũ nhất trước, xuất dần
+      từng trang: CSV theo các cột xuất (--bom cho Excel), hoặc mỗi dòng một kết quả JSON.
   report summary --instrument MÃ [--by region|country|centre] [--json]
       Bản tổng hợp mạng lưới mà điều phối viên xem trong trò chuyện, cho một công cụ, từ cơ
       sở dữ liệu của bot (DATABASE_URL, nếu không thì RESONET_DATA_DIR); --by thêm một bản
@@ -111,6 +117,22 @@ Tùy chọn:
   --pack        Gói nội dung mà ask, chat, instruments và score dùng (một thư mục hoặc một
                 gói đã cài; mặc định: RESONET_PACK, nếu không thì nội dung có sẵn).
 `,
+  },
+  resultsUsage: {
+    en: 'Usage: resonet results export [--instrument ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out FILE] [--bom]',
+    vi: 'Cách dùng: resonet results export [--instrument MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out TỆP] [--bom]',
+  },
+  resultsBadFormat: {
+    en: 'Unknown --format "{value}": use csv or jsonl.',
+    vi: 'Không hỗ trợ --format "{value}": dùng csv hoặc jsonl.',
+  },
+  resultsBadDay: {
+    en: 'Use a date as YYYY-MM-DD, not "{value}".',
+    vi: 'Hãy ghi ngày dạng YYYY-MM-DD, không phải "{value}".',
+  },
+  resultsExported: {
+    en: 'Exported {count} {count|result|results} to {where}.',
+    vi: 'Đã xuất {count} kết quả ra {where}.',
   },
   badSince: {
     en: 'Use --since YYYY-MM-DD, not "{value}".',

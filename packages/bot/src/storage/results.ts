@@ -94,13 +94,18 @@ export interface ResultStore {
   figures(instrumentId: string): Promise<InstrumentFigures>;
   /** The newest results, `limit` at a time, older than `before` when given. */
   page(limit: number, before?: PageCursor): Promise<ResultPage>;
+  /**
+   * Matching results oldest first, `limit` at a time, after `after` when given: read page by
+   * page, an export of any size holds one page in memory.
+   */
+  scan(query: ResultQuery, limit: number, after?: PageCursor): Promise<AssessmentResult[]>;
   close(): Promise<void>;
 }
 
 const newestFirst = (a: AssessmentResult, b: AssessmentResult) =>
   b.submittedAt.localeCompare(a.submittedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-const olderThan = (r: AssessmentResult, c: PageCursor) =>
+const olderThan = (r: PageCursor, c: PageCursor) =>
   r.submittedAt < c.submittedAt || (r.submittedAt === c.submittedAt && r.id < c.id);
 
 const matches = (r: AssessmentResult, q: ResultQuery) =>
@@ -149,6 +154,13 @@ export class MemoryResultStore implements ResultStore {
     for (const r of own) perCentre[r.centreId] = (perCentre[r.centreId] ?? 0) + 1;
     return { results: own.length, perCentre, ...scaleTotals(own) };
   }
+  async scan(query: ResultQuery, limit: number, after?: PageCursor) {
+    return [...this.results.values()]
+      .filter((r) => matches(r, query) && (!after || olderThan(after, r)))
+      .sort(oldestFirst)
+      .slice(0, limit)
+      .map((r) => structuredClone(r));
+  }
   async page(limit: number, before?: PageCursor) {
     const all = [...this.results.values()];
     const results = all
@@ -159,6 +171,27 @@ export class MemoryResultStore implements ResultStore {
     return { results, total: all.length };
   }
   async close() {}
+}
+
+/** A query's where clause and its parameters; `after`: past that (submitted_at, id). */
+function conditions(query: ResultQuery, after?: PageCursor) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    let clause = sql;
+    for (const value of values) {
+      params.push(value);
+      clause = clause.replace('?', `$${params.length}`);
+    }
+    where.push(clause);
+  };
+  if (query.respondentId !== undefined) add('respondent_id = ?', query.respondentId);
+  if (query.centreId !== undefined) add('centre_id = ?', query.centreId);
+  if (query.instrumentId !== undefined) add('instrument_id = ?', query.instrumentId);
+  if (query.from !== undefined) add('submitted_at >= ?::date', query.from);
+  if (query.to !== undefined) add('submitted_at <= ?::date', query.to);
+  if (after) add('(submitted_at, id) > (?::date, ?::text)', after.submittedAt, after.id);
+  return { where: where.length ? `where ${where.join(' and ')}` : '', params };
 }
 
 /** Results in the SQL database (embedded or PostgreSQL). */
@@ -174,21 +207,27 @@ export class SqlResultStore implements ResultStore {
   }
 
   async query(query: ResultQuery = {}) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.respondentId !== undefined) add('respondent_id = ?', query.respondentId);
-    if (query.centreId !== undefined) add('centre_id = ?', query.centreId);
-    if (query.instrumentId !== undefined) add('instrument_id = ?', query.instrumentId);
-    if (query.from !== undefined) add('submitted_at >= ?::date', query.from);
-    if (query.to !== undefined) add('submitted_at <= ?::date', query.to);
-    const rows = await this.db.query<{ id: string; doc: unknown }>(
-      `select id, doc from assessment_results ${where.length ? `where ${where.join(' and ')}` : ''} order by submitted_at, id`,
+    const { where, params } = conditions(query);
+    return this.read(
+      `select id, doc from assessment_results ${where} order by submitted_at, id`,
       params,
     );
+  }
+
+  async scan(query: ResultQuery, limit: number, after?: PageCursor) {
+    const { where, params } = conditions(query, after);
+    return this.read(
+      `select id, doc from assessment_results ${where} order by submitted_at, id limit $${params.length + 1}`,
+      [...params, limit],
+    );
+  }
+
+  private async read(sql: string, params: unknown[]) {
+    return this.parsed(await this.db.query<{ id: string; doc: unknown }>(sql, params));
+  }
+
+  /** Rows as results; a row that no longer reads as one is left out and reported. */
+  private parsed(rows: readonly { id: string; doc: unknown }[]) {
     const results: AssessmentResult[] = [];
     for (const row of rows) {
       const parsed = AssessmentResultSchema.safeParse(row.doc);
@@ -268,13 +307,7 @@ export class SqlResultStore implements ResultStore {
     const [count] = await this.db.query<{ n: number }>(
       'select count(*)::int as n from assessment_results',
     );
-    const results: AssessmentResult[] = [];
-    for (const row of rows) {
-      const parsed = AssessmentResultSchema.safeParse(row.doc);
-      if (parsed.success) results.push(parsed.data);
-      else this.onUnreadable(row.id);
-    }
-    return { results, total: count?.n ?? 0 };
+    return { results: await this.parsed(rows), total: count?.n ?? 0 };
   }
 
   async close() {}
