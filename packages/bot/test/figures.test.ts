@@ -109,8 +109,15 @@ function contract(
                 ...base,
                 id: results[0]?.instrumentId ?? `example-figures-${base.id}-none`,
               };
-              // Stored in a shuffled order: the figures cannot depend on it.
-              for (const r of [...results].reverse()) await s.store.save(r);
+              // Stored in a shuffled order, one by one and in one batch (an import): the
+              // figures depend on neither; a result already there stays as it was.
+              const reversed = [...results].reverse();
+              const half = Math.floor(reversed.length / 2);
+              for (const r of reversed.slice(0, half)) await s.store.save(r);
+              expect(await s.store.saveMany(reversed)).toEqual({
+                stored: reversed.length - half,
+                duplicate: half,
+              });
               const figures = await s.store.figures(instrument.id);
               const combined = centreScoresFromTotals(instrument, figures.centres, figures.totals);
               expect(combined).toEqual(centreScores(instrument, results));

@@ -180,6 +180,39 @@ describe('resonet report summary', () => {
     expect(runCli(['results', 'export', '--to', 'soon'], env).stderr).toContain('YYYY-MM-DD');
   });
 
+  it('imports results from JSONL: stored once by id, every refused line named', () => {
+    const exported = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], env);
+    const file = join(root, 'import.jsonl');
+    const lines = exported.stdout.trimEnd().split('\n');
+    writeFileSync(
+      file,
+      [
+        ...lines.slice(0, 10),
+        '{not json',
+        JSON.stringify({ id: 'example-incomplete' }),
+        '',
+        JSON.stringify({ ...JSON.parse(lines[0] ?? '{}'), id: 'example-x', instrumentId: 'nope' }),
+      ].join('\n'),
+    );
+    const into = { ...env, RESONET_DATA_DIR: join(root, 'imported') };
+    const first = runCli(['results', 'import', file, '--pack', pack], into);
+    expect(first.status).toBe(1);
+    expect(first.stdout).toContain('10 stored, 0 already there, 3 refused.');
+    expect(first.stderr).toContain('line 11: not a JSON object');
+    expect(first.stderr).toContain('line 12 instrumentId: This field is required and is missing');
+    expect(first.stderr).toContain('line 14: no instrument "nope" is served');
+    const again = runCli(['results', 'import', file, '--pack', pack, '--lang', 'vi'], into);
+    expect(again.stdout).toContain('lưu 0, đã có sẵn 10, từ chối 3.');
+    const all = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], into);
+    expect(
+      all.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(lines.slice(0, 10).map((l) => JSON.parse(l).id));
+    expect(runCli(['results', 'import', join(root, 'none.jsonl')], into).status).toBe(1);
+  });
+
   it('explains its arguments, and refuses an unknown instrument or grouping', () => {
     expect(runCli(['report', 'summary', '--pack', pack], env)).toMatchObject({ status: 2 });
     expect(report('--by', 'planet').stderr).toContain('Unknown --by "planet"');

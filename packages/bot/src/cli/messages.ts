@@ -43,6 +43,9 @@ Commands:
       or an array of such objects) or CSV (one row per respondent, one column per item id;
       optional columns respondent_id and centre_id; comma, semicolon or tab separated).
       Rows missing required answers are scored with a warning; --strict refuses them.
+  results import FILE.jsonl
+      Results in bulk, one per line (as results export --format jsonl writes them): each
+      checked and named by line when refused; stored once by id, so running it again is safe.
   results export [--instrument ID] [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE]
       Every stored result (or those of one instrument, between two dates), oldest first,
       streamed: CSV in the export columns (--bom for Excel), or one JSON result per line.
@@ -99,6 +102,10 @@ Các lệnh:
       mã câu hỏi; có thể thêm cột respondent_id và centre_id; phân cách bằng dấu phẩy, chấm
       phẩy hoặc tab). Dòng thiếu câu trả lời bắt buộc vẫn được chấm kèm cảnh báo; --strict
       từ chối các dòng đó.
+  results import TỆP.jsonl
+      Nhập nhiều kết quả, mỗi dòng một kết quả (như results export --format jsonl ghi): mỗi
+      dòng được kiểm tra, dòng bị từ chối được nêu số dòng; mỗi mã chỉ lưu một lần nên chạy
+      lại không sao.
   results export [--instrument MÃ] [--from NGÀY] [--to NGÀY] [--format csv|jsonl] [--out TỆP]
       Mọi kết quả đã lưu (hoặc của một công cụ, giữa hai ngày), cũ nhất trước, xuất dần
       từng trang: CSV theo các cột xuất (--bom cho Excel), hoặc mỗi dòng một kết quả JSON.
@@ -119,9 +126,27 @@ Tùy chọn:
 `,
   },
   resultsUsage: {
-    en: 'Usage: resonet results export [--instrument ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out FILE] [--bom]',
-    vi: 'Cách dùng: resonet results export [--instrument MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out TỆP] [--bom]',
+    en: 'Usage: resonet results import FILE.jsonl | resonet results export [--instrument ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out FILE] [--bom]   (also --pack DIR)',
+    vi: 'Cách dùng: resonet results import TỆP.jsonl | resonet results export [--instrument MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out TỆP] [--bom]   (và --pack THƯ-MỤC)',
   },
+  importLine: { en: 'line {line}', vi: 'dòng {line}' },
+  importNotJson: {
+    en: 'line {line}: not a JSON object (one result per line)',
+    vi: 'dòng {line}: không phải một đối tượng JSON (mỗi dòng một kết quả)',
+  },
+  importLineTooLong: {
+    en: 'line {line}: longer than 1 MB; no result is that long',
+    vi: 'dòng {line}: dài hơn 1 MB; không kết quả nào dài như vậy',
+  },
+  importUnknownInstrument: {
+    en: 'line {line}: no instrument "{value}" is served (the pack has the instruments results belong to)',
+    vi: 'dòng {line}: không có công cụ "{value}" (gói nội dung phải có công cụ của kết quả)',
+  },
+  importDone: {
+    en: 'Read {file}: {stored} stored, {duplicate} already there, {refused} refused.',
+    vi: 'Đã đọc {file}: lưu {stored}, đã có sẵn {duplicate}, từ chối {refused}.',
+  },
+  importMore: { en: '… and {count} more', vi: '… và {count} lỗi nữa' },
   resultsBadFormat: {
     en: 'Unknown --format "{value}": use csv or jsonl.',
     vi: 'Không hỗ trợ --format "{value}": dùng csv hoặc jsonl.',

@@ -1,7 +1,15 @@
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import { localize, resultsToCsv } from '@resonet/core';
+import {
+  type AssessmentResult,
+  AssessmentResultSchema,
+  type Lang,
+  localize,
+  parseWith,
+  resultsToCsv,
+} from '@resonet/core';
 
 type CsvOptions = NonNullable<Parameters<typeof resultsToCsv>[1]>;
 
@@ -58,6 +66,102 @@ export async function streamResults(
   }
 }
 
+const IMPORT_BATCH = 1000;
+const MAX_LINE = 1024 * 1024;
+const SHOWN_PROBLEMS = 20;
+
+/** One JSONL line as a result of an instrument the network has, or why not. */
+function resultOfLine(
+  text: string,
+  line: number,
+  instruments: ReadonlySet<string>,
+  lang: Lang,
+): { ok: true; value: AssessmentResult } | { ok: false; problem: string } {
+  if (text.length > MAX_LINE)
+    return { ok: false, problem: say('importLineTooLong', lang, { line }) };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: say('importNotJson', lang, { line }) };
+  }
+  const parsed = parseWith(AssessmentResultSchema, data, { locale: lang });
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problem: parsed.error
+        .slice(0, 3)
+        .map((i) => `${say('importLine', lang, { line })} ${i.path || '.'}: ${i.message}`)
+        .join('\n  '),
+    };
+  if (!instruments.has(parsed.value.instrumentId))
+    return {
+      ok: false,
+      problem: say('importUnknownInstrument', lang, { line, value: parsed.value.instrumentId }),
+    };
+  return { ok: true, value: parsed.value };
+}
+
+/** Reads a JSONL file of results and stores them in batches; counts and problems. */
+async function importResults(
+  file: string,
+  store: ResultStore,
+  instruments: ReadonlySet<string>,
+  lang: Lang,
+) {
+  const counts = { stored: 0, duplicate: 0, refused: 0 };
+  const problems: string[] = [];
+  let batch: AssessmentResult[] = [];
+  const flush = async () => {
+    const saved = await store.saveMany(batch);
+    counts.stored += saved.stored;
+    counts.duplicate += saved.duplicate;
+    batch = [];
+  };
+  const lines = createInterface({
+    input: createReadStream(file),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (!text.trim()) continue;
+    const read = resultOfLine(text, line, instruments, lang);
+    if (read.ok) batch.push(read.value);
+    else {
+      counts.refused += 1;
+      problems.push(read.problem);
+    }
+    if (batch.length >= IMPORT_BATCH) await flush();
+  }
+  await flush();
+  return { counts, problems };
+}
+
+/** `resonet results import FILE.jsonl`: results in bulk, idempotent by id. */
+async function importCommand(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  lang: Lang,
+  pack: string | undefined,
+): Promise<Outcome> {
+  if (!existsSync(file) || !statSync(file).isFile())
+    return dataError(say('unreadable', lang, { value: file, reason: 'ENOENT' }));
+  const content = await servedContent(pack, env, lang);
+  if ('code' in content) return content;
+  const instruments = new Set(content.instruments.map((i) => i.id));
+  return withStores(lang, env, async (stores) => {
+    const { counts, problems } = await importResults(file, stores.results, instruments, lang);
+    const summary = say('importDone', lang, { file, ...counts });
+    const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${p}`);
+    if (problems.length > SHOWN_PROBLEMS)
+      shown.push(`  ${say('importMore', lang, { count: problems.length - SHOWN_PROBLEMS })}`);
+    return counts.refused
+      ? { code: 1, out: `${summary}\n`, err: `${shown.join('\n')}\n` }
+      : ok(`${summary}\n`);
+  });
+}
+
 /**
  * `resonet results export [--instrument ID] [--from DATE] [--to DATE] --format csv|jsonl
  * [--out FILE] [--bom]`: every matching result, oldest first, streamed page by page (CSV in
@@ -85,7 +189,10 @@ export async function resultsCommand(
   if (isOutcome(line)) return line;
   const { values, positionals, lang } = line;
   const format = values.format ?? 'csv';
-  if (positionals.join(' ') !== 'export') return usageError(say('resultsUsage', lang));
+  const [action, file, ...extra] = positionals;
+  if (action === 'import' && file && !extra.length)
+    return importCommand(file, env, lang, values.pack);
+  if (action !== 'export' || file) return usageError(say('resultsUsage', lang));
   if (format !== 'csv' && format !== 'jsonl')
     return usageError(say('resultsBadFormat', lang, { value: format }));
   for (const day of [values.from, values.to])

@@ -78,6 +78,11 @@ export interface ResultQuery {
  */
 export interface ResultStore {
   save(result: AssessmentResult): Promise<'stored' | 'duplicate'>;
+  /**
+   * Stores many results at once (an import), each unless one with its id is there: how many
+   * were stored and how many were there already.
+   */
+  saveMany(results: readonly AssessmentResult[]): Promise<{ stored: number; duplicate: number }>;
   /** Matching results, oldest first. */
   query(query?: ResultQuery): Promise<AssessmentResult[]>;
   /** Deletes a member's results (their "delete my data"); returns how many. */
@@ -126,6 +131,11 @@ export class MemoryResultStore implements ResultStore {
     if (this.results.has(result.id)) return 'duplicate' as const;
     this.results.set(result.id, structuredClone(result));
     return 'stored' as const;
+  }
+  async saveMany(results: readonly AssessmentResult[]) {
+    let stored = 0;
+    for (const r of results) if ((await this.save(r)) === 'stored') stored++;
+    return { stored, duplicate: results.length - stored };
   }
   async query(query: ResultQuery = {}) {
     return [...this.results.values()]
@@ -204,6 +214,34 @@ export class SqlResultStore implements ResultStore {
 
   save(result: AssessmentResult) {
     return insertResult(this.db, result);
+  }
+
+  async saveMany(results: readonly AssessmentResult[]) {
+    if (!results.length) return { stored: 0, duplicate: 0 };
+    // One statement for the results and one for their scores, whatever the batch's size.
+    const batch = JSON.stringify(results);
+    const stored = await this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string }>(
+        `insert into assessment_results
+           (id, instrument_id, instrument_version, centre_id, respondent_id, started_at, submitted_at, doc)
+         select r->>'id', r->>'instrumentId', r->>'instrumentVersion', r->>'centreId',
+                r->>'respondentId', (r->>'startedAt')::date, (r->>'submittedAt')::date, r
+         from jsonb_array_elements($1::jsonb) as input(r)
+         on conflict (id) do nothing returning id`,
+        [batch],
+      );
+      if (rows.length)
+        await tx.query(
+          `insert into result_scores (result_id, scale_id, value)
+           select r->>'id', s->>'scaleId', (s->>'value')::double precision
+           from jsonb_array_elements($1::jsonb) as input(r), jsonb_array_elements(r->'scores') as s
+           where r->>'id' = any($2::text[]) and jsonb_typeof(s->'value') = 'number'
+           on conflict do nothing`,
+          [batch, rows.map((r) => r.id)],
+        );
+      return rows.length;
+    });
+    return { stored, duplicate: results.length - stored };
   }
 
   async query(query: ResultQuery = {}) {
