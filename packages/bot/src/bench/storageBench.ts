@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { instrumentItems } from '@resonet/core';
-import { ittcTechnologyTransferNeeds } from '@resonet/fixtures';
+import { type AssessmentResult, instrumentItems } from '@resonet/core';
+import { centreTrainingNeeds, ittcTechnologyTransferNeeds } from '@resonet/fixtures';
 import pg from 'pg';
 import { readConfig } from '../config';
 import { createLogger } from '../log';
@@ -105,6 +105,66 @@ async function turnLatency(choice: StoreChoice): Promise<{ p50: number; p99: num
   return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
+/** Results as a network's staff submit them: a centre each, six scales, ~2 KB each. */
+function benchResults(from: number, count: number): AssessmentResult[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    const day = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    return {
+      id: `bench-${i}`,
+      instrumentId: centreTrainingNeeds.id,
+      instrumentVersion: centreTrainingNeeds.version,
+      centreId: `bench-centre-${i % 200}`,
+      respondentId: `bench-staff-${i % 20_000}`,
+      startedAt: day,
+      submittedAt: day,
+      answers: Object.fromEntries(
+        instrumentItems(centreTrainingNeeds)
+          .slice(0, 40)
+          .map(({ item }, n) => [item.id, 1 + ((i + n) % 5)]),
+      ),
+      scores: centreTrainingNeeds.scales.map((scale, n) => ({
+        scaleId: scale.id,
+        status: 'scored' as const,
+        value: 10 + ((i * 7 + n * 3) % 41),
+        answered: 8,
+        minAnswered: 3,
+        min: 10,
+        max: 50,
+        direction: scale.direction,
+        needLevel: null,
+        gap: null,
+      })),
+      example: true as const,
+    };
+  });
+}
+
+/**
+ * The network summary over many stored results: import rate, then the time and memory of
+ * summing a network's figures (what a coordinator's summary reads).
+ */
+async function figuresAtScale(choice: StoreChoice, count: number) {
+  const stores = await openStores(choice, log);
+  let started = performance.now();
+  for (let from = 0; from < count; from += 1000)
+    await stores.results.saveMany(benchResults(from, Math.min(1000, count - from)));
+  const imported = count / ((performance.now() - started) / 1000);
+  const times: number[] = [];
+  const rss = process.memoryUsage().rss;
+  let grew = 0;
+  for (let run = 0; run < 5; run++) {
+    started = performance.now();
+    const figures = await stores.results.figures(centreTrainingNeeds.id);
+    times.push(performance.now() - started);
+    grew = Math.max(grew, process.memoryUsage().rss - rss);
+    if (figures.results !== count) throw new Error(`summed ${figures.results} of ${count}`);
+  }
+  await stores.close();
+  times.sort((a, b) => a - b);
+  return { imported, median: quantile(times, 0.5), grewMb: grew / 1024 / 1024 };
+}
+
 const { cold, warm } = await startup();
 console.log('\nstores');
 console.log(
@@ -124,6 +184,20 @@ for (const [name, choice] of choices) {
   const { p50, p99 } = await turnLatency(choice);
   console.log(
     `${name.padEnd(24)} ${perSecond.toFixed(0)} state writes/s   turn p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms`,
+  );
+}
+// RESONET_BENCH_RESULTS sets how many (the targets are at 1,000,000 on PostgreSQL and
+// 100,000 embedded); the defaults keep npm run bench to a few minutes.
+const atScale = Number(process.env.RESONET_BENCH_RESULTS) || 0;
+const scaled: [string, StoreChoice | undefined, number][] = [
+  ['embedded', { kind: 'embedded', dataDir: join(dir, 'scale') }, atScale || 20_000],
+  ['PostgreSQL', server ? { kind: 'postgres', url: server.url } : undefined, atScale || 100_000],
+];
+for (const [name, choice, count] of scaled) {
+  if (!choice) continue;
+  const { imported, median, grewMb } = await figuresAtScale(choice, count);
+  console.log(
+    `${name.padEnd(24)} ${count.toLocaleString('en')} results: import ${imported.toFixed(0)}/s   network summary ${median.toFixed(0)} ms (target < 300 ms at 1,000,000 on PostgreSQL)   memory +${grewMb.toFixed(0)} MB (target < 50)`,
   );
 }
 await server?.drop();
