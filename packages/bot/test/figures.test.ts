@@ -195,6 +195,22 @@ function contract(
       expect(seen.slice(0, 70)).toEqual(expected);
     });
 
+    it('chooses the latest results again when a typed centre is mapped to a registry one', async () => {
+      const instrument = { ...ittcTechnologyTransferNeeds, id: 'example-relabel' };
+      const [results = []] = fc.sample(resultsOf(instrument), { numRuns: 1, seed: 17 });
+      const mine = results.map((r) => ({ ...r, id: `${r.id}-relabel` }));
+      for (const r of mine) await s.store.save(r);
+      await s.store.relabelCentre('named:Example D', 'example-a');
+      const moved = mine.map((r) =>
+        r.centreId === 'named:Example D' ? { ...r, centreId: 'example-a' } : r,
+      );
+      expect(moved.some((r, i) => r.centreId !== mine[i]?.centreId)).toBe(true);
+      const figures = await s.store.figures(instrument.id);
+      expect(centreScoresFromTotals(instrument, figures.centres, figures.totals)).toEqual(
+        centreScores(instrument, moved),
+      );
+    });
+
     it('forgets a member’s scores with their results', async () => {
       const [result] =
         fc.sample(resultsOf({ ...centreTrainingNeeds, id: 'example-forget' }), {

@@ -107,8 +107,23 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         from assessment_results r, jsonb_array_elements(r.doc->'scores') s
         where jsonb_typeof(s.value->'value') = 'number'
         on conflict do nothing;
-      create index assessment_results_latest
-        on assessment_results (instrument_id, centre_id, respondent_id, submitted_at desc, id desc);
+      -- Each respondent's latest result per instrument and centre (on one day, the greater
+      -- id), kept as results arrive: a summary reads one row per respondent, not per result.
+      create table latest_results (
+        instrument_id text not null,
+        centre_id text not null,
+        respondent_id text not null,
+        result_id text not null references assessment_results (id) on delete cascade,
+        submitted_at date not null,
+        primary key (instrument_id, centre_id, respondent_id)
+      );
+      insert into latest_results (instrument_id, centre_id, respondent_id, result_id, submitted_at)
+        select distinct on (instrument_id, centre_id, respondent_id)
+               instrument_id, centre_id, respondent_id, id, submitted_at
+        from assessment_results
+        order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc;
+      create index latest_results_result on latest_results (result_id);
+      create index assessment_results_instrument_centre on assessment_results (instrument_id, centre_id);
       create index assessment_results_newest on assessment_results (submitted_at desc, id desc);
     `,
   },

@@ -36,8 +36,22 @@ export async function insertResult(
        on conflict do nothing`,
       [result.id, scored.map((s) => s.scaleId), scored.map((s) => s.value)],
     );
+  await q.query(`${LATEST_UPSERT} select $1, $2, $3, $4, $5::date ${LATEST_CONFLICT}`, [
+    result.instrumentId,
+    result.centreId,
+    result.respondentId,
+    result.id,
+    result.submittedAt,
+  ]);
   return 'stored';
 }
+
+// A result becomes its respondent's latest unless a later one (by date, then id) is there.
+const LATEST_UPSERT =
+  'insert into latest_results (instrument_id, centre_id, respondent_id, result_id, submitted_at)';
+const LATEST_CONFLICT = `on conflict (instrument_id, centre_id, respondent_id) do update
+  set result_id = excluded.result_id, submitted_at = excluded.submitted_at
+  where (latest_results.submitted_at, latest_results.result_id) < (excluded.submitted_at, excluded.result_id)`;
 
 /** One page of the newest results, and how many there are in all. */
 export interface ResultPage {
@@ -239,6 +253,17 @@ export class SqlResultStore implements ResultStore {
            on conflict do nothing`,
           [batch, rows.map((r) => r.id)],
         );
+      // One row per respondent of the batch (its latest), as the upsert takes each once.
+      if (rows.length)
+        await tx.query(
+          `${LATEST_UPSERT}
+           select distinct on (instrument_id, centre_id, respondent_id)
+                  instrument_id, centre_id, respondent_id, id, submitted_at
+           from assessment_results where id = any($1::text[])
+           order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc
+           ${LATEST_CONFLICT}`,
+          [rows.map((r) => r.id)],
+        );
       return rows.length;
     });
     return { stored, duplicate: results.length - stored };
@@ -284,17 +309,29 @@ export class SqlResultStore implements ResultStore {
   }
 
   async relabelCentre(from: string, to: string) {
-    const rows = await this.db.query(
-      `update assessment_results set centre_id = $2, doc = jsonb_set(doc, '{centreId}', to_jsonb($2::text))
-       where centre_id = $1 returning id`,
-      [from, to],
-    );
-    return rows.length;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `update assessment_results set centre_id = $2, doc = jsonb_set(doc, '{centreId}', to_jsonb($2::text))
+         where centre_id = $1 returning id`,
+        [from, to],
+      );
+      // Both centres' latest results are chosen again from what they now hold.
+      await tx.query('delete from latest_results where centre_id = any($1::text[])', [[from, to]]);
+      await tx.query(
+        `${LATEST_UPSERT}
+         select distinct on (instrument_id, centre_id, respondent_id)
+                instrument_id, centre_id, respondent_id, id, submitted_at
+         from assessment_results where centre_id = $1
+         order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc`,
+        [to],
+      );
+      return rows.length;
+    });
   }
 
   async figures(instrumentId: string): Promise<InstrumentFigures> {
-    // Each respondent's latest result at each centre (on one day, the greater id), as core's
-    // latestResults chooses; a centre without scores still counts as a centre.
+    // Over each respondent's latest result at each centre (latest_results, kept as core's
+    // latestResults chooses); a centre without scores still counts as a centre.
     const rows = await this.db.query<{
       centre_id: string;
       scale_id: string | null;
@@ -302,14 +339,10 @@ export class SqlResultStore implements ResultStore {
       total: number | null;
       squares: number | null;
     }>(
-      `with latest as (
-         select distinct on (centre_id, respondent_id) id, centre_id
-         from assessment_results where instrument_id = $1
-         order by centre_id, respondent_id, submitted_at desc, id desc
-       )
-       select l.centre_id, s.scale_id, count(s.value)::int as n,
+      `select l.centre_id, s.scale_id, count(s.value)::int as n,
               sum(s.value) as total, sum(s.value * s.value) as squares
-       from latest l left join result_scores s on s.result_id = l.id
+       from latest_results l left join result_scores s on s.result_id = l.result_id
+       where l.instrument_id = $1
        group by l.centre_id, s.scale_id`,
       [instrumentId],
     );
