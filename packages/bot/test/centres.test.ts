@@ -233,7 +233,7 @@ describe('resonet centres (the command line)', () => {
     expect(vi.stdout).toContain('Trung tâm Mới Ví dụ (KH, Châu Á)');
     const json = JSON.parse(runCli(['centres', 'list', '--json', '--pack', example], env).stdout);
     expect(json.centres.map((c: Centre) => c.id)).toContain('example-new');
-  });
+  }, 60_000);
 
   it('writes nothing from a file with a problem, naming each line and column', () => {
     const file = join(root, 'bad.csv');

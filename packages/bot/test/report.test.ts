@@ -147,7 +147,7 @@ describe('resonet report summary', () => {
       expect(summary, key).toEqual(summarizeResults(instrument, inCountry(key)));
       expect(name).toBeTruthy();
     }
-  });
+  }, 60_000);
 
   it('prints the coordinator’s card as text, one per region, in both languages', () => {
     const en = report('--by', 'region');
@@ -159,7 +159,7 @@ describe('resonet report summary', () => {
     expect(en.stdout).toContain('centres not in the registry');
     const vi = report('--lang', 'vi');
     expect(vi.stdout).toContain(`Tổng hợp mạng lưới: ${instrument.title.vi}`);
-  });
+  }, 60_000);
 
   it('exports the results from the command line, as JSONL or CSV, to stdout or a file', () => {
     const jsonl = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], env);
@@ -178,7 +178,7 @@ describe('resonet report summary', () => {
     });
     expect(runCli(['results', 'export', '--format', 'xml'], env).status).toBe(2);
     expect(runCli(['results', 'export', '--to', 'soon'], env).stderr).toContain('YYYY-MM-DD');
-  });
+  }, 60_000);
 
   it('imports results from JSONL: stored once by id, every refused line named', () => {
     const exported = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], env);
@@ -211,7 +211,7 @@ describe('resonet report summary', () => {
         .map((l) => JSON.parse(l).id),
     ).toEqual(lines.slice(0, 10).map((l) => JSON.parse(l).id));
     expect(runCli(['results', 'import', join(root, 'none.jsonl')], into).status).toBe(1);
-  });
+  }, 60_000);
 
   it('explains its arguments, and refuses an unknown instrument or grouping', () => {
     expect(runCli(['report', 'summary', '--pack', pack], env)).toMatchObject({ status: 2 });
@@ -220,5 +220,5 @@ describe('resonet report summary', () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('No instrument has the id "nope"');
     expect(runCli(['report', '--help'], env).stdout).toContain('Usage: resonet report summary');
-  });
+  }, 60_000);
 });
