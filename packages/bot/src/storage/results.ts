@@ -28,30 +28,40 @@ export async function insertResult(
     ],
   );
   if (!rows.length) return 'duplicate';
-  const scored = result.scores.filter((s) => typeof s.value === 'number');
-  if (scored.length)
-    await q.query(
-      `insert into result_scores (result_id, scale_id, value)
-       select $1, scale_id, value from unnest($2::text[], $3::double precision[]) as s(scale_id, value)
-       on conflict do nothing`,
-      [result.id, scored.map((s) => s.scaleId), scored.map((s) => s.value)],
-    );
-  await q.query(`${LATEST_UPSERT} select $1, $2, $3, $4, $5::date ${LATEST_CONFLICT}`, [
-    result.instrumentId,
-    result.centreId,
-    result.respondentId,
-    result.id,
-    result.submittedAt,
-  ]);
+  await indexResults(q, [result.id]);
   return 'stored';
 }
 
-// A result becomes its respondent's latest unless a later one (by date, then id) is there.
-const LATEST_UPSERT =
-  'insert into latest_results (instrument_id, centre_id, respondent_id, result_id, submitted_at)';
-const LATEST_CONFLICT = `on conflict (instrument_id, centre_id, respondent_id) do update
-  set result_id = excluded.result_id, submitted_at = excluded.submitted_at
-  where (latest_results.submitted_at, latest_results.result_id) < (excluded.submitted_at, excluded.result_id)`;
+/** Each respondent's latest of the results `where` selects, as rows for latest_results. */
+const latestOf = (where: string) => `
+  insert into latest_results (instrument_id, centre_id, respondent_id, result_id, submitted_at)
+  select distinct on (instrument_id, centre_id, respondent_id)
+         instrument_id, centre_id, respondent_id, id, submitted_at
+  from assessment_results where ${where}
+  order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc`;
+
+/**
+ * Indexes newly stored results for the network figures: their scale scores as rows, and
+ * each becomes its respondent's latest unless a later one (by date, then id) is there.
+ */
+async function indexResults(q: Queryable, ids: readonly string[]) {
+  await q.query(
+    `insert into result_scores (result_id, scale_id, value)
+     select r.id, s->>'scaleId', (s->>'value')::double precision
+     from assessment_results r, jsonb_array_elements(r.doc->'scores') as s
+     where r.id = any($1::text[]) and jsonb_typeof(s->'value') = 'number'
+     on conflict do nothing`,
+    [ids],
+  );
+  await q.query(
+    `${latestOf('id = any($1::text[])')}
+     on conflict (instrument_id, centre_id, respondent_id) do update
+       set result_id = excluded.result_id, submitted_at = excluded.submitted_at
+       where (latest_results.submitted_at, latest_results.result_id)
+           < (excluded.submitted_at, excluded.result_id)`,
+    [ids],
+  );
+}
 
 /** One page of the newest results, and how many there are in all. */
 export interface ResultPage {
@@ -232,7 +242,7 @@ export class SqlResultStore implements ResultStore {
 
   async saveMany(results: readonly AssessmentResult[]) {
     if (!results.length) return { stored: 0, duplicate: 0 };
-    // One statement for the results and one for their scores, whatever the batch's size.
+    // One statement for the results, whatever the batch's size, then their index.
     const batch = JSON.stringify(results);
     const stored = await this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string }>(
@@ -245,24 +255,9 @@ export class SqlResultStore implements ResultStore {
         [batch],
       );
       if (rows.length)
-        await tx.query(
-          `insert into result_scores (result_id, scale_id, value)
-           select r->>'id', s->>'scaleId', (s->>'value')::double precision
-           from jsonb_array_elements($1::jsonb) as input(r), jsonb_array_elements(r->'scores') as s
-           where r->>'id' = any($2::text[]) and jsonb_typeof(s->'value') = 'number'
-           on conflict do nothing`,
-          [batch, rows.map((r) => r.id)],
-        );
-      // One row per respondent of the batch (its latest), as the upsert takes each once.
-      if (rows.length)
-        await tx.query(
-          `${LATEST_UPSERT}
-           select distinct on (instrument_id, centre_id, respondent_id)
-                  instrument_id, centre_id, respondent_id, id, submitted_at
-           from assessment_results where id = any($1::text[])
-           order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc
-           ${LATEST_CONFLICT}`,
-          [rows.map((r) => r.id)],
+        await indexResults(
+          tx,
+          rows.map((r) => r.id),
         );
       return rows.length;
     });
@@ -317,14 +312,7 @@ export class SqlResultStore implements ResultStore {
       );
       // Both centres' latest results are chosen again from what they now hold.
       await tx.query('delete from latest_results where centre_id = any($1::text[])', [[from, to]]);
-      await tx.query(
-        `${LATEST_UPSERT}
-         select distinct on (instrument_id, centre_id, respondent_id)
-                instrument_id, centre_id, respondent_id, id, submitted_at
-         from assessment_results where centre_id = $1
-         order by instrument_id, centre_id, respondent_id, submitted_at desc, id desc`,
-        [to],
-      );
+      await tx.query(latestOf('centre_id = $1'), [to]);
       return rows.length;
     });
   }
