@@ -7,9 +7,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
+  type AnswerValue,
   type AssessmentResult,
+  type Item,
+  instrumentItems,
   type NetworkSummary,
   resultsToCsv,
+  scoreAnswers,
   summarizeResults,
 } from '@resonet/core';
 import { centreTrainingNeeds } from '@resonet/fixtures';
@@ -211,6 +215,60 @@ describe('resonet report summary', () => {
         .map((l) => JSON.parse(l).id),
     ).toEqual(lines.slice(0, 10).map((l) => JSON.parse(l).id));
     expect(runCli(['results', 'import', join(root, 'none.jsonl')], into).status).toBe(1);
+  }, 60_000);
+
+  it('imports the CSV export format back: the same answers, the scores computed again', () => {
+    // Answered as a member would, so that the scores follow from the answers.
+    const value = (item: Item, n: number): AnswerValue => {
+      if (item.type === 'likert') return 1 + (n % 5);
+      if (item.type === 'yes-no') return n % 2 === 0;
+      if (item.type === 'single') return item.options[n % item.options.length]?.value ?? '';
+      if (item.type === 'multiple') return [item.options[0]?.value ?? ''];
+      if (item.type === 'number') return item.min ?? 1;
+      if (item.type === 'date') return '2026-01-15';
+      return `Example, "quoted" | ${n}`;
+    };
+    const answered = [0, 1, 2].map((n): AssessmentResult => {
+      const answers = Object.fromEntries(
+        instrumentItems(instrument).map(({ item }, i) => [item.id, value(item, n + i)]),
+      );
+      return {
+        id: `example-csv-${n}`,
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+        centreId: n === 2 ? 'named:Example Typed Centre' : 'example-highlands-north',
+        respondentId: `example-csv-staff-${n}`,
+        startedAt: '2026-07-01',
+        submittedAt: '2026-07-01',
+        answers,
+        scores: scoreAnswers(instrument, answers),
+      };
+    });
+    const source = join(root, 'answered.jsonl');
+    writeFileSync(source, answered.map((r) => JSON.stringify(r)).join('\n'));
+    const from = { ...env, RESONET_DATA_DIR: join(root, 'answered') };
+    expect(runCli(['results', 'import', source, '--pack', pack], from).status).toBe(0);
+    const csv = join(root, 'answered.csv');
+    expect(runCli(['results', 'export', '--out', csv, '--pack', pack], from).status).toBe(0);
+    const into = { ...env, RESONET_DATA_DIR: join(root, 'from-csv') };
+    const imported = runCli(['results', 'import', csv, '--pack', pack], into);
+    expect(imported.stdout, imported.stderr).toContain('3 stored, 0 already there, 0 refused.');
+    const back = runCli(['results', 'export', '--format', 'jsonl', '--pack', pack], into);
+    expect(
+      back.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(answered);
+    // A cell that is not an answer to its question is named by its line.
+    const broken = join(root, 'broken.csv');
+    writeFileSync(broken, readFileSync(csv, 'utf8').replace(/,true,/, ',maybe,'));
+    const refused = runCli(['results', 'import', broken, '--pack', pack], {
+      ...env,
+      RESONET_DATA_DIR: join(root, 'broken'),
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/line \d+ [a-z-]+: Answer yes or no\./);
   }, 60_000);
 
   it('explains its arguments, and refuses an unknown instrument or grouping', () => {

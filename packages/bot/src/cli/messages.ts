@@ -43,9 +43,10 @@ Commands:
       or an array of such objects) or CSV (one row per respondent, one column per item id;
       optional columns respondent_id and centre_id; comma, semicolon or tab separated).
       Rows missing required answers are scored with a warning; --strict refuses them.
-  results import FILE.jsonl
-      Results in bulk, one per line (as results export --format jsonl writes them): each
-      checked and named by line when refused; stored once by id, so running it again is safe.
+  results import FILE.jsonl|FILE.csv
+      Results in bulk: one per line (JSONL), or the CSV export format (scores computed again
+      from the answers); each checked and named by line when refused; stored once by id, so
+      running it again is safe.
   results export [--instrument ID] [--from DATE] [--to DATE] [--format csv|jsonl] [--out FILE]
       Every stored result (or those of one instrument, between two dates), oldest first,
       streamed: CSV in the export columns (--bom for Excel), or one JSON result per line.
@@ -102,10 +103,10 @@ Các lệnh:
       mã câu hỏi; có thể thêm cột respondent_id và centre_id; phân cách bằng dấu phẩy, chấm
       phẩy hoặc tab). Dòng thiếu câu trả lời bắt buộc vẫn được chấm kèm cảnh báo; --strict
       từ chối các dòng đó.
-  results import TỆP.jsonl
-      Nhập nhiều kết quả, mỗi dòng một kết quả (như results export --format jsonl ghi): mỗi
-      dòng được kiểm tra, dòng bị từ chối được nêu số dòng; mỗi mã chỉ lưu một lần nên chạy
-      lại không sao.
+  results import TỆP.jsonl|TỆP.csv
+      Nhập nhiều kết quả: mỗi dòng một kết quả (JSONL), hoặc định dạng CSV khi xuất (điểm
+      được tính lại từ câu trả lời); mỗi kết quả được kiểm tra, lỗi nêu số dòng; mỗi mã chỉ
+      lưu một lần nên chạy lại không sao.
   results export [--instrument MÃ] [--from NGÀY] [--to NGÀY] [--format csv|jsonl] [--out TỆP]
       Mọi kết quả đã lưu (hoặc của một công cụ, giữa hai ngày), cũ nhất trước, xuất dần
       từng trang: CSV theo các cột xuất (--bom cho Excel), hoặc mỗi dòng một kết quả JSON.
@@ -126,8 +127,8 @@ Tùy chọn:
 `,
   },
   resultsUsage: {
-    en: 'Usage: resonet results import FILE.jsonl | resonet results export [--instrument ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out FILE] [--bom]   (also --pack DIR)',
-    vi: 'Cách dùng: resonet results import TỆP.jsonl | resonet results export [--instrument MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out TỆP] [--bom]   (và --pack THƯ-MỤC)',
+    en: 'Usage: resonet results import FILE.jsonl|FILE.csv | resonet results export [--instrument ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out FILE] [--bom]   (also --pack DIR)',
+    vi: 'Cách dùng: resonet results import TỆP.jsonl|TỆP.csv | resonet results export [--instrument MÃ] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl] [--out TỆP] [--bom]   (và --pack THƯ-MỤC)',
   },
   importLine: { en: 'line {line}', vi: 'dòng {line}' },
   importNotJson: {
@@ -141,6 +142,10 @@ Tùy chọn:
   importUnknownInstrument: {
     en: 'line {line}: no instrument "{value}" is served (the pack has the instruments results belong to)',
     vi: 'dòng {line}: không có công cụ "{value}" (gói nội dung phải có công cụ của kết quả)',
+  },
+  importUnknownItem: {
+    en: 'the instrument has no question with this id',
+    vi: 'công cụ không có câu hỏi mang mã này',
   },
   importDone: {
     en: 'Read {file}: {stored} stored, {duplicate} already there, {refused} refused.',

@@ -3,13 +3,20 @@ import { createReadStream, createWriteStream, existsSync, statSync } from 'node:
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import {
+  type AnswerValue,
   type AssessmentResult,
   AssessmentResultSchema,
+  type Instrument,
+  type Item,
+  instrumentItems,
   type Lang,
   localize,
+  parseAnswer,
   parseWith,
   resultsToCsv,
+  scoreAnswers,
 } from '@resonet/core';
+import Papa from 'papaparse';
 
 type CsvOptions = NonNullable<Parameters<typeof resultsToCsv>[1]>;
 
@@ -102,11 +109,33 @@ function resultOfLine(
   return { ok: true, value: parsed.value };
 }
 
-/** Reads a JSONL file of results and stores them in batches; counts and problems. */
+/** Each result of a JSONL or CSV file, or the problem with it, in the file's order. */
+async function* readResults(
+  file: string,
+  instruments: ReadonlyMap<string, Instrument>,
+  lang: Lang,
+): AsyncGenerator<{ ok: true; value: AssessmentResult } | { ok: false; problem: string }> {
+  if (file.toLowerCase().endsWith('.csv')) {
+    for await (const group of csvGroups(file)) yield resultOfRows(group, instruments, lang);
+    return;
+  }
+  const ids = new Set(instruments.keys());
+  const lines = createInterface({
+    input: createReadStream(file),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  for await (const text of lines) {
+    line += 1;
+    if (text.trim()) yield resultOfLine(text, line, ids, lang);
+  }
+}
+
+/** Reads a file of results and stores them in batches; counts and problems. */
 async function importResults(
   file: string,
   store: ResultStore,
-  instruments: ReadonlySet<string>,
+  instruments: ReadonlyMap<string, Instrument>,
   lang: Lang,
 ) {
   const counts = { stored: 0, duplicate: 0, refused: 0 };
@@ -118,15 +147,7 @@ async function importResults(
     counts.duplicate += saved.duplicate;
     batch = [];
   };
-  const lines = createInterface({
-    input: createReadStream(file),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (!text.trim()) continue;
-    const read = resultOfLine(text, line, instruments, lang);
+  for await (const read of readResults(file, instruments, lang)) {
     if (read.ok) batch.push(read.value);
     else {
       counts.refused += 1;
@@ -136,6 +157,102 @@ async function importResults(
   }
   await flush();
   return { counts, problems };
+}
+
+/** A CSV export's rows of one result, as read (the header is line 1). */
+interface CsvGroup {
+  line: number;
+  rows: Record<string, string>[];
+}
+
+/** One CSV cell as the answer its question stores ("a|b" is several choices). */
+function csvAnswer(instrument: Instrument, item: Item, cell: string, lang: Lang) {
+  const text =
+    item.type === 'yes-no'
+      ? ({ true: 'yes', false: 'no' }[cell] ?? cell)
+      : item.type === 'multiple'
+        ? cell.split('|').join(',')
+        : cell;
+  return parseAnswer(instrument, item, text, lang);
+}
+
+/**
+ * One result from its rows in the CSV export format: its answers typed by its questions and
+ * its scores computed again from them (the export's score rows are derived, so they are
+ * not trusted from a file).
+ */
+function resultOfRows(
+  group: CsvGroup,
+  instruments: ReadonlyMap<string, Instrument>,
+  lang: Lang,
+): { ok: true; value: AssessmentResult } | { ok: false; problem: string } {
+  const first = group.rows[0] ?? {};
+  const at = say('importLine', lang, { line: group.line });
+  const instrument = instruments.get(first.instrument_id ?? '');
+  if (!instrument || instrument.version !== first.instrument_version)
+    return {
+      ok: false,
+      problem: say('importUnknownInstrument', lang, {
+        line: group.line,
+        value: `${first.instrument_id ?? ''} ${first.instrument_version ?? ''}`.trim(),
+      }),
+    };
+  const items = new Map(instrumentItems(instrument).map(({ item }) => [item.id, item]));
+  const answers: Record<string, AnswerValue> = {};
+  for (const [n, row] of group.rows.entries()) {
+    if (row.record_type !== 'answer') continue;
+    const item = items.get(row.item_id ?? '');
+    const value = item ? csvAnswer(instrument, item, row.value ?? '', lang) : undefined;
+    if (!value?.ok)
+      return {
+        ok: false,
+        problem: `${say('importLine', lang, { line: group.line + n })} ${row.item_id || 'item_id'}: ${value ? value.error.message : say('importUnknownItem', lang)}`,
+      };
+    answers[row.item_id ?? ''] = value.value;
+  }
+  const centre = first.centre_id || (first.centre_name ? `named:${first.centre_name}` : '');
+  const parsed = parseWith(
+    AssessmentResultSchema,
+    {
+      id: first.result_id,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      centreId: centre,
+      respondentId: first.respondent_id,
+      startedAt: first.submitted_at,
+      submittedAt: first.submitted_at,
+      answers,
+      scores: scoreAnswers(instrument, answers),
+    },
+    { locale: lang },
+  );
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problem: parsed.error
+        .slice(0, 3)
+        .map((i) => `${at} ${i.path || '.'}: ${i.message}`)
+        .join('\n  '),
+    };
+  return { ok: true, value: parsed.value };
+}
+
+/** The CSV export's rows, grouped by result (a result's rows come together), as read. */
+async function* csvGroups(file: string): AsyncGenerator<CsvGroup> {
+  const rows = createReadStream(file).pipe(
+    Papa.parse(Papa.NODE_STREAM_INPUT, { header: true, skipEmptyLines: true }),
+  );
+  let group: CsvGroup | undefined;
+  let line = 1;
+  for await (const row of rows as AsyncIterable<Record<string, string>>) {
+    line += 1;
+    if (group && group.rows[0]?.result_id === row.result_id) group.rows.push(row);
+    else {
+      if (group) yield group;
+      group = { line, rows: [row] };
+    }
+  }
+  if (group) yield group;
 }
 
 /** `resonet results import FILE.jsonl`: results in bulk, idempotent by id. */
@@ -149,7 +266,7 @@ async function importCommand(
     return dataError(say('unreadable', lang, { value: file, reason: 'ENOENT' }));
   const content = await servedContent(pack, env, lang);
   if ('code' in content) return content;
-  const instruments = new Set(content.instruments.map((i) => i.id));
+  const instruments = new Map(content.instruments.map((i) => [i.id, i]));
   return withStores(lang, env, async (stores) => {
     const { counts, problems } = await importResults(file, stores.results, instruments, lang);
     const summary = say('importDone', lang, { file, ...counts });
