@@ -217,8 +217,9 @@ async function summedViews(turnOf: MemberTurn) {
 }
 
 /**
- * What the command reads from the stores, loaded before the engine runs: the member's
- * results or every result (coordinators), and the last days' unanswered questions, grouped.
+ * What the command reads from the stores, loaded before the engine runs: the member's or
+ * their centre's results, a page of the newest (submissions), the summed figures (the
+ * network summary), the last days' unanswered questions grouped, the centre requests.
  */
 async function storedViews(
   turnOf: MemberTurn,
